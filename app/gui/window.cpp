@@ -1,0 +1,122 @@
+#include "app/gui/window.hpp"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+namespace bran::gui {
+
+namespace {
+std::string g_glfw_error;
+void on_glfw_error(int, const char* description) { g_glfw_error = description ? description : "unknown error"; }
+}  // namespace
+
+std::unique_ptr<Window> Window::open(const WindowOptions& options, std::string& error) {
+    const auto font_files = find_fonts();
+    if (!font_files) {
+        error = missing_fonts_message;
+        return nullptr;
+    }
+    glfwSetErrorCallback(on_glfw_error);
+    if (!glfwInit()) {
+        error = "bran: cannot open a window (" + g_glfw_error + "). Is there a display? For a test machine, run under xvfb-run.";
+        return nullptr;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    GLFWmonitor* monitor = options.full_screen ? glfwGetPrimaryMonitor() : nullptr;
+    int width = options.width, height = options.height;
+    if (monitor) {
+        const GLFWvidmode* mode = glfwGetVideoMode(monitor);
+        width = mode->width;
+        height = mode->height;
+    }
+    std::unique_ptr<Window> window(new Window());
+    window->m_window = glfwCreateWindow(width, height, options.title.c_str(), monitor, nullptr);
+    if (!window->m_window) {
+        error = "bran: cannot create an OpenGL 3 window (" + g_glfw_error + ")";
+        glfwTerminate();
+        return nullptr;
+    }
+    glfwMakeContextCurrent(window->m_window);
+    glfwSwapInterval(1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // a kiosk must not leave layout files in whatever folder it started in
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGui_ImplGlfw_InitForOpenGL(window->m_window, true);
+    ImGui_ImplOpenGL3_Init("#version 130");
+    if (!window->load_fonts(*font_files, options.glyph_text)) {
+        error = std::string(missing_fonts_message);
+        return nullptr;
+    }
+    return window;
+}
+
+bool Window::load_fonts(const FontFiles& files, const std::string& glyph_text) {
+    ImGuiIO& io = ImGui::GetIO();
+    // Build the glyph ranges from the text itself: Welsh ŵ and ŷ, ’ and “ ” are outside the
+    // default Latin range.
+    static ImVector<ImWchar> ranges;
+    ImFontGlyphRangesBuilder builder;
+    builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
+    builder.AddText(glyph_text.c_str());
+    builder.AddText("’“”–—…•✓✗←→●■▲");
+    ranges.clear();
+    builder.BuildRanges(&ranges);
+    ImFontConfig config;
+    config.OversampleH = 2;
+    config.OversampleV = 1;
+    for (int i = 0; i < text_size_count; ++i) {
+        const auto size = static_cast<TextSize>(i);
+        FontSet& set = m_fonts[i];
+        set.body = io.Fonts->AddFontFromFileTTF(files.regular.c_str(), body_pixels(size), &config, ranges.Data);
+        set.bold = io.Fonts->AddFontFromFileTTF(files.bold.c_str(), body_pixels(size), &config, ranges.Data);
+        set.heading = io.Fonts->AddFontFromFileTTF(files.bold.c_str(), heading_pixels(size), &config, ranges.Data);
+        if (!set.body || !set.bold || !set.heading) return false;
+    }
+    io.FontDefault = m_fonts[0].body;
+    return io.Fonts->Build();
+}
+
+Window::~Window() {
+    if (!m_window) return;
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(m_window);
+    glfwTerminate();
+}
+
+bool Window::should_close() const { return glfwWindowShouldClose(m_window); }
+void Window::request_close() { glfwSetWindowShouldClose(m_window, GLFW_TRUE); }
+
+void Window::wait_for_events(double timeout_seconds) {
+    if (timeout_seconds < 0) glfwWaitEvents();
+    else if (timeout_seconds == 0) glfwPollEvents();
+    else glfwWaitEventsTimeout(timeout_seconds);
+}
+
+void Window::begin_frame() {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+}
+
+void Window::end_frame() {
+    ImGui::Render();
+    int width = 0, height = 0;
+    glfwGetFramebufferSize(m_window, &width, &height);
+    glViewport(0, 0, width, height);
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    glfwSwapBuffers(m_window);
+}
+
+}  // namespace bran::gui

@@ -1,0 +1,44 @@
+// Reads argv and hands off to a subcommand or to the window, nothing more.
+#include "app/cli/options.hpp"
+#include "app/gui/app_main.hpp"
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace {
+const char* const help = R"(usage: bran [--content DIR] [--db FILE] [--locale TAG] [--kiosk]
+       bran COMMAND [--help]
+
+Shared decision-making aid. With no command, opens the app window.
+
+commands:
+  validate PATH...        check decision-aid files
+  import FILE... --db F   import session records (FHIR QuestionnaireResponse)
+  export fhir --db F      write session records as a FHIR Bundle
+  audit --db F            the personal-value audit
+  audit verify --db F     check that no recorded answer was changed outside bran
+
+  --version               print the version
+)";
+}
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (!args.empty() && (args[0] == "--help" || args[0] == "-h")) {
+        std::cout << help;
+        return 0;
+    }
+    if (!args.empty() && args[0] == "--version") {
+        std::cout << "bran " << BRAN_VERSION << '\n';
+        return 0;
+    }
+    if (!args.empty() && args[0].rfind("--", 0) != 0) {
+        const std::string command = args[0];
+        const std::vector<std::string> rest(args.begin() + 1, args.end());
+        if (command == "validate") return bran::cli::run_validate(rest);
+        std::cerr << "bran: unknown command \"" << command << "\" (see bran --help)\n";
+        return bran::cli::Exit::usage;
+    }
+    return bran::gui::run_app(args);
+}

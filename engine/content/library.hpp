@@ -1,0 +1,45 @@
+// Every decision aid in a folder (or a list of files), each with its diagnostics, sorted by id.
+#pragma once
+#include "engine/content/aid.hpp"
+#include "engine/content/rules.hpp"
+#include "engine/core/diagnostic.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace bran {
+
+struct LoadedAid {
+    std::string file;
+    std::optional<Aid> aid;  // present only when the file has no errors
+    Diagnostics diagnostics;
+};
+
+// Reads and checks one file against the whole content format.
+LoadedAid load_aid_file(const std::string& path, const RuleContext& context);
+
+// Reads and checks one aid from text (for tests and for aids stored inside records).
+LoadedAid load_aid_text(std::string text, const std::string& name, const RuleContext& context);
+
+class Library {
+public:
+    // Each path is a file or a folder (every *.json in it, sorted by name).
+    static Library load(const std::vector<std::string>& paths, const RuleContext& context);
+
+    const std::vector<LoadedAid>& entries() const { return m_entries; }
+    // The valid aids, sorted by id.
+    std::vector<const Aid*> aids() const;
+    const Aid* find(const std::string& id, const std::string& version = "") const;
+    // All diagnostics of all files, in file and position order.
+    Diagnostics diagnostics() const;
+    bool has_errors() const;
+
+private:
+    std::vector<LoadedAid> m_entries;
+};
+
+// Today's date in the local time zone as YYYY-MM-DD; BRAN_TODAY overrides it (for tests).
+std::string today_iso_date();
+
+}  // namespace bran

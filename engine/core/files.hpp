@@ -1,0 +1,21 @@
+// Small, careful file helpers shared by content loading, import and export.
+#pragma once
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace bran {
+
+// Reads a whole file, refusing files larger than max_bytes. Throws IoError when it cannot read.
+// Returns nullopt when the file is larger than max_bytes.
+std::optional<std::string> read_file_limited(const std::filesystem::path& path, std::size_t max_bytes);
+
+// Writes a file so that a crash leaves either the old file or the complete new one: write a
+// temporary file beside it, fsync it, rename it over the target, fsync the folder.
+void write_file_atomically(const std::filesystem::path& path, const std::string& bytes);
+
+// SHA-256 of the bytes, as lowercase hex.
+std::string sha256_hex(const std::string& bytes);
+
+}  // namespace bran

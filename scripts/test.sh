@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Second README command: install what is needed, build, and run every test: the normal build,
+# then the whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer.
+# GUI tests start their own Xvfb. Set BRAN_SKIP_SANITIZE=1 to skip the second pass.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+"$root/scripts/install-deps.sh" test
+"$root/scripts/build.sh" -DBRAN_BUILD_TESTS=ON -DBRAN_SANITIZE=OFF
+(cd "$root/build" && ctest --output-on-failure -j2 --timeout 600)
+if [ "${BRAN_SKIP_SANITIZE:-0}" != "1" ]; then
+  echo "== the same suite under ASan + UBSan =="
+  BUILD_DIR="$root/build-sanitize" BUILD_TYPE=Debug "$root/scripts/build.sh" -DBRAN_BUILD_TESTS=ON -DBRAN_SANITIZE=ON
+  # Mesa's software OpenGL leaks at exit by design; leak checks stay on for everything else.
+  (cd "$root/build-sanitize" && UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j2 --timeout 900 -LE benchmark)
+fi

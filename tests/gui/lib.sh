@@ -1,0 +1,54 @@
+# Helpers for real-window tests: run under `xvfb-run -a`, drive with xdotool, read with tesseract.
+set -uo pipefail
+BRAN=${BRAN:?set BRAN}
+SOURCE_DIR=${SOURCE_DIR:?set SOURCE_DIR}
+SHOTS=${SHOTS:-$PWD/screenshots}
+mkdir -p "$SHOTS"
+WORK=$(mktemp -d)
+export XDG_DATA_HOME="$WORK/data"
+export BRAN_TODAY=${BRAN_TODAY:-2026-11-23}
+failures=0
+passes=0
+APP_PID=""
+cleanup() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+pass() { passes=$((passes + 1)); }
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+
+# start_app ARGS...: starts bran and waits until its window is mapped.
+start_app() {
+  "$BRAN" "$@" > "$WORK/app.out" 2> "$WORK/app.err" &
+  APP_PID=$!
+  WINDOW=$(timeout 30 xdotool search --sync --onlyvisible --pid "$APP_PID" 2>/dev/null | head -1)
+  if [ -z "$WINDOW" ]; then fail "no window appeared"; cat "$WORK/app.err" >&2; return 1; fi
+  xdotool mousemove --window "$WINDOW" 5 5 windowfocus --sync "$WINDOW" 2>/dev/null
+  settle
+}
+# Waits until two screenshots in a row are the same: the window has finished drawing.
+settle() {
+  local previous="" current i
+  for i in $(seq 1 40); do
+    current=$(import -window root -depth 8 rgb:- 2>/dev/null | md5sum)
+    [ "$current" = "$previous" ] && return 0
+    previous=$current
+    sleep 0.15
+  done
+}
+# shot NAME: saves a screenshot and its OCR text ($WORK/NAME.txt).
+shot() {
+  settle
+  import -window root "$SHOTS/$1.png"
+  tesseract "$SHOTS/$1.png" "$WORK/$1" > /dev/null 2>&1
+}
+expect_text() {  # NAME TEXT: the OCR of screenshot NAME contains TEXT
+  if tr '\n' ' ' < "$WORK/$1.txt" | grep -qiF -- "$2"; then pass; else fail "screen $1 does not show: $2"; fi
+}
+key() { xdotool key --delay 60 "$@"; sleep 0.1; }
+stop_app() {
+  kill "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null; APP_PID=""
+}
+finish() {
+  echo "$passes passed, $failures failed"
+  [ "$failures" -eq 0 ]
+}
