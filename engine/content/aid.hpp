@@ -166,6 +166,7 @@ struct Aid {
     Knowledge knowledge;
 
     std::string file;          // where it was loaded from
+    std::string content;       // the file's bytes, stored with each session
     std::string content_hash;  // SHA-256 of the file's bytes: exactly what the patient was shown
 
     const Option* find_option(const std::string& option_id) const;

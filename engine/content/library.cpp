@@ -44,19 +44,25 @@ LoadedAid load_aid_file(const std::string& path, const RuleContext& context) {
         diagnostics.add({path, 0, 0, "", Severity::error, "file is larger than 4 MiB: refusing to read it"});
         return check(std::nullopt, path, context, std::move(diagnostics));
     }
-    const std::string hash = sha256_hex(*bytes);
+    const std::string content = *bytes;
     auto json = LocatedJson::parse(std::move(*bytes), path, diagnostics);
     LoadedAid loaded = check(std::move(json), path, context, std::move(diagnostics));
-    if (loaded.aid) loaded.aid->content_hash = hash;
+    if (loaded.aid) {
+        loaded.aid->content_hash = sha256_hex(content);
+        loaded.aid->content = content;
+    }
     return loaded;
 }
 
 LoadedAid load_aid_text(std::string text, const std::string& name, const RuleContext& context) {
     Diagnostics diagnostics;
-    const std::string hash = sha256_hex(text);
+    const std::string content = text;
     auto json = LocatedJson::parse(std::move(text), name, diagnostics);
     LoadedAid loaded = check(std::move(json), name, context, std::move(diagnostics));
-    if (loaded.aid) loaded.aid->content_hash = hash;
+    if (loaded.aid) {
+        loaded.aid->content_hash = sha256_hex(content);
+        loaded.aid->content = content;
+    }
     return loaded;
 }
 

@@ -1,0 +1,112 @@
+#include "engine/store/database.hpp"
+
+#include "engine/store/schema.hpp"
+#include "engine/store/store_error.hpp"
+#include "engine/store/transaction.hpp"
+
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+namespace bran {
+
+namespace {
+
+int pragma_int(sqlite3* db, const char* pragma) {
+    Statement s(db, std::string("PRAGMA ") + pragma);
+    return s.step() ? static_cast<int>(s.integer(0)) : 0;
+}
+
+// Reads the 16-byte header directly, so that a file that is not SQLite is refused before
+// SQLite is given a chance to treat it as anything.
+bool looks_like_sqlite(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    char header[16] = {};
+    in.read(header, sizeof header);
+    return in.gcount() == 16 && std::memcmp(header, "SQLite format 3", 16) == 0;
+}
+
+}  // namespace
+
+Database Database::open(const std::string& path, Mode mode) {
+    std::error_code ec;
+    const bool exists = std::filesystem::exists(path, ec);
+    const bool empty = !exists || std::filesystem::file_size(path, ec) == 0;
+    if (exists && !empty && !looks_like_sqlite(path)) {
+        throw UnusableDatabase(path + ": not a bran database (not an SQLite file); it was left as it was");
+    }
+    if (!exists && mode == Mode::read_only) throw UnusableDatabase(path + ": no such database");
+
+    int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+    flags |= mode == Mode::read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    sqlite3* raw = nullptr;
+    const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+    std::unique_ptr<sqlite3, Closer> db(raw);
+    if (rc != SQLITE_OK) throw_store_error(raw, rc, "open " + path);
+    sqlite3_extended_result_codes(raw, 1);
+    sqlite3_busy_timeout(raw, 5000);
+
+    // Everything below reads only, until the file is known to be ours.
+    int application_id = 0, version = 0;
+    try {
+        application_id = pragma_int(raw, "application_id");
+        version = pragma_int(raw, "user_version");
+    } catch (const StoreError& e) {
+        throw UnusableDatabase(path + ": cannot be read as a database (" + e.what() + "); it was left as it was");
+    }
+    const bool fresh = application_id == 0 && version == 0 && pragma_int(raw, "page_count") == 0;
+    if (!fresh && application_id != bran_application_id) {
+        throw UnusableDatabase(path + ": not a bran database (it belongs to another program); it was left as it was");
+    }
+    if (version > current_schema_version()) {
+        throw UnusableDatabase(path + ": made by a newer bran (schema version " + std::to_string(version) +
+                               "; this bran knows up to " + std::to_string(current_schema_version()) +
+                               "); it was left as it was");
+    }
+    Database database(std::move(db), path, mode == Mode::read_only || sqlite3_db_readonly(raw, "main") == 1);
+    if (!fresh) {
+        const std::string integrity = database.integrity_check();
+        if (integrity != "ok") {
+            throw UnusableDatabase(path + ": damaged (integrity check: " + integrity +
+                                   "); it was left as it was. Restore it from a backup, or ask for help.");
+        }
+    }
+    if (database.m_read_only) return database;
+
+    // A confirmed answer must survive a power cut: WAL with a full sync at every commit.
+    database.exec("PRAGMA journal_mode=WAL");
+    database.exec("PRAGMA synchronous=FULL");
+    database.exec("PRAGMA foreign_keys=ON");
+    if (version < current_schema_version()) {
+        Transaction migration(raw);
+        if (fresh) database.exec("PRAGMA application_id=" + std::to_string(bran_application_id));
+        const auto& steps = schema_steps();
+        for (int step = version; step < current_schema_version(); ++step) database.exec(steps[static_cast<std::size_t>(step)]);
+        database.exec("PRAGMA user_version=" + std::to_string(current_schema_version()));
+        migration.commit();
+    }
+    return database;
+}
+
+int Database::schema_version() const { return pragma_int(m_db.get(), "user_version"); }
+
+void Database::exec(const std::string& sql) {
+    char* message = nullptr;
+    const int rc = sqlite3_exec(m_db.get(), sql.c_str(), nullptr, nullptr, &message);
+    if (rc != SQLITE_OK) {
+        const std::string text = message ? message : sqlite3_errstr(rc);
+        sqlite3_free(message);
+        throw StoreError(rc & 0xff, rc, text, sql);
+    }
+}
+
+std::string Database::integrity_check() const {
+    Statement s(m_db.get(), "PRAGMA integrity_check(1)");
+    try {
+        return s.step() ? s.text(0) : "no answer";
+    } catch (const StoreError& e) {
+        return e.what();
+    }
+}
+
+}  // namespace bran

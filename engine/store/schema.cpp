@@ -1,0 +1,58 @@
+#include "engine/store/schema.hpp"
+
+namespace bran {
+
+const std::vector<std::string>& schema_steps() {
+    static const std::vector<std::string> steps = {
+        // 1: sessions and their append-only answer events.
+        R"sql(
+CREATE TABLE aid_version (
+  id            INTEGER PRIMARY KEY,
+  aid_id        TEXT NOT NULL,
+  version       TEXT NOT NULL,
+  content_hash  TEXT NOT NULL,
+  content       TEXT NOT NULL,          -- the aid file exactly as the patient was shown it
+  UNIQUE (aid_id, version, content_hash)
+);
+CREATE TABLE session (
+  id               TEXT PRIMARY KEY,    -- UUID
+  aid_version_id   INTEGER NOT NULL REFERENCES aid_version(id),
+  pseudonym        TEXT,
+  clinician        TEXT,
+  site             TEXT,
+  locale           TEXT NOT NULL,
+  started_at       TEXT NOT NULL,
+  updated_at       TEXT NOT NULL,
+  status           TEXT NOT NULL CHECK (status IN ('in-progress', 'completed', 'abandoned')),
+  step             TEXT NOT NULL,       -- where the patient is, to resume
+  -- Per-session audit facts (engine/audit/assessment), recomputed from the answers at every event
+  -- so that the audit is one pass over this table.
+  choice           TEXT,                -- decision if recorded, else leaning
+  concordance      INTEGER,             -- 1 concordant, 0 discordant, NULL not assessable
+  knowledge_correct  INTEGER NOT NULL DEFAULT 0,
+  knowledge_answered INTEGER NOT NULL DEFAULT 0,
+  knowledge_adequate INTEGER,           -- NULL not assessable
+  informed_choice  INTEGER,             -- NULL not assessable
+  sure_score       INTEGER,             -- NULL unless all four answered
+  event_count      INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX session_by_aid ON session (aid_version_id);
+CREATE TABLE event (
+  n           INTEGER PRIMARY KEY,      -- order of recording across the database
+  session_id  TEXT NOT NULL REFERENCES session(id),
+  seq         INTEGER NOT NULL,         -- 1, 2, ... within the session
+  at          TEXT NOT NULL,            -- ISO 8601 with offset
+  setting     TEXT NOT NULL CHECK (setting IN ('home', 'clinic', 'kiosk', 'import')),
+  step        TEXT NOT NULL,
+  item        TEXT NOT NULL,            -- linkId of the answer (session-record.md), or 'status'
+  old_value   TEXT,                     -- JSON, NULL when there was none
+  new_value   TEXT,                     -- JSON, NULL when cleared
+  mac         BLOB NOT NULL,            -- keyed hash chain (audit verify)
+  UNIQUE (session_id, seq)
+);
+)sql",
+    };
+    return steps;
+}
+
+}  // namespace bran

@@ -1,0 +1,223 @@
+#include "engine/store/session_store.hpp"
+
+#include "engine/core/errors.hpp"
+#include "engine/core/ids_and_time.hpp"
+#include "engine/store/store_error.hpp"
+#include "engine/store/transaction.hpp"
+
+#include <sodium.h>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace bran {
+
+namespace {
+
+std::optional<std::string> json_text(const nlohmann::json& value) {
+    if (value.is_null()) return std::nullopt;
+    return value.dump();
+}
+
+nlohmann::json parse_value(const std::optional<std::string>& text) {
+    if (!text) return nullptr;
+    return nlohmann::json::parse(*text, nullptr, false);
+}
+
+std::optional<std::int64_t> tri(const std::optional<bool>& value) {
+    if (!value) return std::nullopt;
+    return *value ? 1 : 0;
+}
+
+constexpr const char* session_columns =
+    "s.id, a.aid_id, a.version, a.content_hash, s.pseudonym, s.clinician, s.site, s.locale, s.started_at, "
+    "s.updated_at, s.status, s.step, s.event_count";
+
+SessionRow read_session(const Statement& s) {
+    SessionRow row;
+    row.id = s.text(0);
+    row.aid_id = s.text(1);
+    row.aid_version = s.text(2);
+    row.content_hash = s.text(3);
+    row.meta.pseudonym = s.optional_text(4);
+    row.meta.clinician = s.optional_text(5);
+    row.meta.site = s.optional_text(6);
+    row.meta.locale = s.text(7);
+    row.started_at = s.text(8);
+    row.updated_at = s.text(9);
+    row.status = s.text(10);
+    row.step = s.text(11);
+    row.event_count = static_cast<int>(s.integer(12));
+    return row;
+}
+
+}  // namespace
+
+std::string canonical_event(const EventRow& e) {
+    return nlohmann::json::array({e.n, e.session_id, e.seq, e.at, e.setting, e.step, e.item, e.old_value, e.new_value})
+        .dump();
+}
+
+SessionStore::SessionStore(Database& db, ChainKey key)
+    : m_db(db), m_key(std::move(key)), m_receipts(db.path() == ":memory:" ? "" : receipts_path(db.path())) {}
+
+std::int64_t SessionStore::store_aid(const Aid& aid) {
+    Statement find = m_db.prepare("SELECT id FROM aid_version WHERE aid_id = ?1 AND version = ?2 AND content_hash = ?3");
+    find.bind(1, aid.id).bind(2, aid.version).bind(3, aid.content_hash);
+    if (find.step()) return find.integer(0);
+    Statement insert = m_db.prepare("INSERT INTO aid_version (aid_id, version, content_hash, content) VALUES (?1, ?2, ?3, ?4)");
+    insert.bind(1, aid.id).bind(2, aid.version).bind(3, aid.content_hash).bind(4, aid.content);
+    insert.run();
+    return sqlite3_last_insert_rowid(m_db.handle());
+}
+
+std::string SessionStore::create_session(const Aid& aid, const SessionMeta& meta, const std::string& at,
+                                         const std::string& step, const std::string& id) {
+    const std::string session_id = id.empty() ? new_uuid() : id;
+    Transaction transaction(m_db.handle());
+    const std::int64_t aid_version_id = store_aid(aid);
+    Statement insert = m_db.prepare(
+        "INSERT INTO session (id, aid_version_id, pseudonym, clinician, site, locale, started_at, updated_at, status, step) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, 'in-progress', ?8)");
+    insert.bind(1, session_id).bind(2, aid_version_id).bind(3, meta.pseudonym).bind(4, meta.clinician);
+    insert.bind(5, meta.site).bind(6, meta.locale).bind(7, at).bind(8, step);
+    insert.run();
+    transaction.commit();
+    return session_id;
+}
+
+EventRow SessionStore::append_in_transaction(EventRow event, const SessionUpdate& update) {
+    Statement last = m_db.prepare("SELECT n, mac FROM event ORDER BY n DESC LIMIT 1");
+    std::vector<unsigned char> previous(crypto_auth_hmacsha256_BYTES, 0);
+    event.n = 1;
+    if (last.step()) {
+        event.n = last.integer(0) + 1;
+        previous = last.blob(1);
+    }
+    Statement seq = m_db.prepare("SELECT coalesce(max(seq), 0) + 1 FROM event WHERE session_id = ?1");
+    seq.bind(1, event.session_id);
+    seq.step();
+    event.seq = static_cast<int>(seq.integer(0));
+    event.mac = m_key.link(previous, canonical_event(event));
+
+    Statement insert = m_db.prepare(
+        "INSERT INTO event (n, session_id, seq, at, setting, step, item, old_value, new_value, mac) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    insert.bind(1, event.n).bind(2, event.session_id).bind(3, event.seq).bind(4, event.at).bind(5, event.setting);
+    insert.bind(6, event.step).bind(7, event.item).bind(8, json_text(event.old_value)).bind(9, json_text(event.new_value));
+    insert.bind_blob(10, event.mac);
+    insert.run();
+
+    const Assessment& a = update.assessment;
+    Statement refresh = m_db.prepare(
+        "UPDATE session SET updated_at = ?2, status = ?3, step = ?4, choice = ?5, concordance = ?6, "
+        "knowledge_correct = ?7, knowledge_answered = ?8, knowledge_adequate = ?9, informed_choice = ?10, "
+        "sure_score = ?11, event_count = event_count + 1 WHERE id = ?1");
+    refresh.bind(1, event.session_id).bind(2, event.at).bind(3, update.status).bind(4, update.step);
+    refresh.bind(5, a.choice).bind(6, tri(a.concordant)).bind(7, a.knowledge_correct).bind(8, a.knowledge_answered);
+    refresh.bind(9, tri(a.knowledge_adequate)).bind(10, tri(a.informed_choice));
+    refresh.bind(11, a.sure_score ? std::optional<std::int64_t>(*a.sure_score) : std::nullopt);
+    refresh.run();
+    if (sqlite3_changes(m_db.handle()) != 1) {
+        throw StoreError(SQLITE_NOTFOUND, SQLITE_NOTFOUND, "no session " + event.session_id);
+    }
+    return event;
+}
+
+EventRow SessionStore::append(EventRow event, const SessionUpdate& update) {
+    Transaction transaction(m_db.handle());
+    event = append_in_transaction(std::move(event), update);
+    transaction.commit();
+    write_receipt(event);
+    return event;
+}
+
+void SessionStore::write_receipt(const EventRow& event) {
+    // The receipt is written after the commit, so it is never ahead of the database; it is not
+    // synced, so a power cut may lose the newest receipts, which verify treats as "not yet anchored".
+    if (m_receipts.empty()) return;
+    const int fd = ::open(m_receipts.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+    if (fd < 0) return;
+    char hex[crypto_auth_hmacsha256_BYTES * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, event.mac.data(), event.mac.size());
+    const std::string line = std::to_string(event.n) + ' ' + hex + '\n';
+    [[maybe_unused]] const ssize_t written = ::write(fd, line.data(), line.size());
+    ::close(fd);
+}
+
+void SessionStore::save_step(const std::string& session_id, const std::string& step) {
+    Statement update = m_db.prepare("UPDATE session SET step = ?2 WHERE id = ?1");
+    update.bind(1, session_id).bind(2, step);
+    update.run();
+}
+
+void SessionStore::import_session(const Aid& aid, const SessionRow& session, std::vector<EventRow> events,
+                                  const SessionUpdate& final_state) {
+    Transaction transaction(m_db.handle());
+    const std::int64_t aid_version_id = store_aid(aid);
+    Statement insert = m_db.prepare(
+        "INSERT INTO session (id, aid_version_id, pseudonym, clinician, site, locale, started_at, updated_at, status, step) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, 'in-progress', ?8)");
+    insert.bind(1, session.id).bind(2, aid_version_id).bind(3, session.meta.pseudonym).bind(4, session.meta.clinician);
+    insert.bind(5, session.meta.site).bind(6, session.meta.locale).bind(7, session.started_at).bind(8, session.step);
+    insert.run();
+    std::vector<EventRow> written;
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        // Only the last event carries the final audit facts; the others keep the row consistent.
+        const bool last = i + 1 == events.size();
+        SessionUpdate update = last ? final_state : SessionUpdate{"in-progress", session.step, {}};
+        events[i].session_id = session.id;
+        written.push_back(append_in_transaction(std::move(events[i]), update));
+    }
+    transaction.commit();
+    for (const EventRow& e : written) write_receipt(e);
+}
+
+std::optional<SessionRow> SessionStore::find(const std::string& session_id) const {
+    Statement s = m_db.prepare(std::string("SELECT ") + session_columns +
+                               " FROM session s JOIN aid_version a ON a.id = s.aid_version_id WHERE s.id = ?1");
+    s.bind(1, session_id);
+    if (!s.step()) return std::nullopt;
+    return read_session(s);
+}
+
+std::vector<SessionRow> SessionStore::sessions() const {
+    Statement s = m_db.prepare(std::string("SELECT ") + session_columns +
+                               " FROM session s JOIN aid_version a ON a.id = s.aid_version_id ORDER BY s.started_at, s.id");
+    std::vector<SessionRow> rows;
+    while (s.step()) rows.push_back(read_session(s));
+    return rows;
+}
+
+std::vector<EventRow> SessionStore::events(const std::string& session_id) const {
+    Statement s = m_db.prepare(
+        "SELECT n, session_id, seq, at, setting, step, item, old_value, new_value, mac FROM event "
+        "WHERE session_id = ?1 ORDER BY seq");
+    s.bind(1, session_id);
+    std::vector<EventRow> rows;
+    while (s.step()) {
+        EventRow e;
+        e.n = s.integer(0);
+        e.session_id = s.text(1);
+        e.seq = static_cast<int>(s.integer(2));
+        e.at = s.text(3);
+        e.setting = s.text(4);
+        e.step = s.text(5);
+        e.item = s.text(6);
+        e.old_value = parse_value(s.optional_text(7));
+        e.new_value = parse_value(s.optional_text(8));
+        e.mac = s.blob(9);
+        rows.push_back(std::move(e));
+    }
+    return rows;
+}
+
+std::string SessionStore::aid_content(const std::string& session_id) const {
+    Statement s = m_db.prepare(
+        "SELECT a.content FROM session s JOIN aid_version a ON a.id = s.aid_version_id WHERE s.id = ?1");
+    s.bind(1, session_id);
+    if (!s.step()) throw StoreError(SQLITE_NOTFOUND, SQLITE_NOTFOUND, "no session " + session_id);
+    return s.text(0);
+}
+
+}  // namespace bran

@@ -1,0 +1,95 @@
+// The only place with SQL about patient sessions and their answer events. Every answer is one
+// committed transaction: the event (with its link in the keyed hash chain) and the session's
+// refreshed audit facts, together or not at all.
+#pragma once
+#include "engine/audit/assessment.hpp"
+#include "engine/content/aid.hpp"
+#include "engine/store/chain_key.hpp"
+#include "engine/store/database.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace bran {
+
+struct SessionMeta {
+    std::optional<std::string> pseudonym;
+    std::optional<std::string> clinician;
+    std::optional<std::string> site;
+    std::string locale = "en-GB";
+};
+
+struct SessionRow {
+    std::string id;
+    std::string aid_id;
+    std::string aid_version;
+    std::string content_hash;
+    SessionMeta meta;
+    std::string started_at;
+    std::string updated_at;
+    std::string status;  // in-progress, completed, abandoned
+    std::string step;
+    int event_count = 0;
+};
+
+struct EventRow {
+    std::int64_t n = 0;
+    std::string session_id;
+    int seq = 0;
+    std::string at;
+    std::string setting;  // home, clinic, kiosk, import
+    std::string step;
+    std::string item;     // a linkId, or "status"
+    nlohmann::json old_value;  // null when there was none
+    nlohmann::json new_value;  // null when cleared
+    std::vector<unsigned char> mac;
+};
+
+// What an answer changes besides its event.
+struct SessionUpdate {
+    std::string status;
+    std::string step;
+    Assessment assessment;
+};
+
+class SessionStore {
+public:
+    SessionStore(Database& db, ChainKey key);
+
+    // Stores the aid version (once) and a new in-progress session; returns its id.
+    std::string create_session(const Aid& aid, const SessionMeta& meta, const std::string& at, const std::string& step,
+                               const std::string& id = "");
+    // Appends one event (seq, n and mac are filled in) and applies the update; durable on return.
+    EventRow append(EventRow event, const SessionUpdate& update);
+    // Where the patient is, for resuming; not an answer, so not an event.
+    void save_step(const std::string& session_id, const std::string& step);
+
+    // A whole session from another database, created with all its events in one transaction.
+    void import_session(const Aid& aid, const SessionRow& session, std::vector<EventRow> events,
+                        const SessionUpdate& final_state);
+
+    std::optional<SessionRow> find(const std::string& session_id) const;
+    std::vector<SessionRow> sessions() const;
+    std::vector<EventRow> events(const std::string& session_id) const;
+    // The aid file the session was shown.
+    std::string aid_content(const std::string& session_id) const;
+
+    Database& database() { return m_db; }
+
+private:
+    std::int64_t store_aid(const Aid& aid);
+    EventRow append_in_transaction(EventRow event, const SessionUpdate& update);
+    void write_receipt(const EventRow& event);
+
+    Database& m_db;
+    ChainKey m_key;
+    std::string m_receipts;
+};
+
+// The bytes an event's link covers: everything about it but the link itself.
+std::string canonical_event(const EventRow& event);
+
+}  // namespace bran

@@ -1,0 +1,120 @@
+#include "engine/store/database.hpp"
+#include "engine/store/schema.hpp"
+#include "engine/store/store_error.hpp"
+#include "engine/store/transaction.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace bran;
+
+namespace {
+struct TempDir {
+    std::filesystem::path path;
+    TempDir() {
+        char pattern[] = "/tmp/bran-db-test-XXXXXX";
+        path = mkdtemp(pattern);
+    }
+    ~TempDir() { std::filesystem::remove_all(path); }
+    std::string file(const char* name) const { return (path / name).string(); }
+};
+
+std::string bytes_of(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+}  // namespace
+
+TEST_CASE("a new database gets the current schema, WAL and bran's application id", "[store]") {
+    TempDir dir;
+    Database db = Database::open(dir.file("a.db"));
+    CHECK(db.schema_version() == current_schema_version());
+    Statement s = db.prepare("PRAGMA application_id");
+    REQUIRE(s.step());
+    CHECK(s.integer(0) == bran_application_id);
+    Statement mode = db.prepare("PRAGMA journal_mode");
+    REQUIRE(mode.step());
+    CHECK(mode.text(0) == "wal");
+    Statement sync = db.prepare("PRAGMA synchronous");
+    REQUIRE(sync.step());
+    CHECK(sync.integer(0) == 2);  // FULL
+}
+
+TEST_CASE("a file that is not bran's is refused and left byte for byte as it was", "[store]") {
+    TempDir dir;
+    const std::string text_file = dir.file("notes.db");
+    std::ofstream(text_file) << "these are not the droids";
+    CHECK_THROWS_WITH(Database::open(text_file), Catch::Contains("not a bran database"));
+    CHECK(bytes_of(text_file) == "these are not the droids");
+
+    const std::string other = dir.file("other.db");
+    {
+        sqlite3* raw = nullptr;
+        sqlite3_open(other.c_str(), &raw);
+        sqlite3_exec(raw, "CREATE TABLE t(x); PRAGMA application_id=42;", nullptr, nullptr, nullptr);
+        sqlite3_close(raw);
+    }
+    const std::string before = bytes_of(other);
+    CHECK_THROWS_WITH(Database::open(other), Catch::Contains("belongs to another program"));
+    CHECK(bytes_of(other) == before);
+    CHECK_FALSE(std::filesystem::exists(other + "-wal"));
+}
+
+TEST_CASE("a database from a newer bran is refused, naming both versions", "[store]") {
+    TempDir dir;
+    const std::string path = dir.file("newer.db");
+    { Database db = Database::open(path); db.exec("PRAGMA user_version=99"); }
+    const std::string before = bytes_of(path);
+    CHECK_THROWS_WITH(Database::open(path), Catch::Contains("schema version 99") && Catch::Contains("knows up to 1"));
+    CHECK(bytes_of(path) == before);
+}
+
+TEST_CASE("a damaged database is refused and left as it was", "[store]") {
+    TempDir dir;
+    const std::string path = dir.file("damaged.db");
+    {
+        Database db = Database::open(path);
+        db.exec("CREATE TABLE filler(x TEXT); CREATE INDEX filler_x ON filler(x);");
+        Transaction t(db.handle());
+        for (int i = 0; i < 2000; ++i) db.exec("INSERT INTO filler VALUES (hex(randomblob(40)))");
+        t.commit();
+        db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+    std::string bytes = bytes_of(path);
+    REQUIRE(bytes.size() > 8 * 4096);
+    for (std::size_t i = 4 * 4096; i < 8 * 4096; ++i) bytes[i] = static_cast<char>(0x5A);  // overwrite pages 5-8
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+    CHECK_THROWS_AS(Database::open(path), UnusableDatabase);
+    CHECK(bytes_of(path) == bytes);
+}
+
+TEST_CASE("migrating an old database gives the same schema as a fresh one", "[store]") {
+    // Version 0 is "no schema yet"; every later step runs in one transaction.
+    TempDir dir;
+    const std::string path = dir.file("old.db");
+    { sqlite3* raw = nullptr; sqlite3_open(path.c_str(), &raw); sqlite3_close(raw); }
+    Database migrated = Database::open(path);
+    Database fresh = Database::open(dir.file("fresh.db"));
+    auto schema = [](Database& db) {
+        Statement s = db.prepare("SELECT type, name, sql FROM sqlite_schema ORDER BY name");
+        std::string all;
+        while (s.step()) all += s.text(0) + s.text(1) + s.text(2) + "\n";
+        return all;
+    };
+    CHECK(schema(migrated) == schema(fresh));
+    CHECK(migrated.schema_version() == fresh.schema_version());
+}
+
+TEST_CASE("a transaction that is not committed leaves nothing behind", "[store]") {
+    Database db = Database::open(":memory:");
+    db.exec("CREATE TABLE t(x)");
+    {
+        Transaction t(db.handle());
+        db.exec("INSERT INTO t VALUES (1)");
+    }
+    Statement s = db.prepare("SELECT count(*) FROM t");
+    REQUIRE(s.step());
+    CHECK(s.integer(0) == 0);
+}
