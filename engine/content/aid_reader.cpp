@@ -74,7 +74,8 @@ public:
             c.question = text(r, "question", Need::required);
             for_each_member(r, "supports", Need::required, [&](const std::string& key, const std::string& p) {
                 const json& v = *find_pointer(m_json.root(), p);
-                if (v.is_number_integer()) c.supports[key] = v.get<int>();
+                if (v.is_number_integer() && in_int_range(v)) c.supports[key] = v.get<int>();
+                else if (v.is_number_integer()) m_out.add(m_json.error(p, "must be a whole number from -2 to 2"));
                 else m_out.add(m_json.error(p, std::string("must be a whole number from -2 to 2, not ") + json_type_name(v)));
             });
             aid.criteria.push_back(std::move(c));
@@ -221,7 +222,8 @@ private:
                 choice.label = text(c, "label", Need::required);
                 for_each_member(c, "points", Need::required, [&](const std::string& key, const std::string& pp) {
                     const json& v = *find_pointer(m_json.root(), pp);
-                    if (v.is_number_integer()) choice.points[key] = v.get<int>();
+                    if (v.is_number_integer() && in_int_range(v)) choice.points[key] = v.get<int>();
+                    else if (v.is_number_integer()) m_out.add(m_json.error(pp, "is far too large or too small"));
                     else m_out.add(m_json.error(pp, std::string("must be a whole number, not ") + json_type_name(v)));
                 });
                 input.choices.push_back(std::move(choice));

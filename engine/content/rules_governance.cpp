@@ -48,7 +48,9 @@ void check_governance(const AidDocument& doc, const RuleContext& context, Diagno
     }
     for (std::size_t i = 0; i < aid.sources.size(); ++i) {
         const int year = aid.sources[i].year;
-        if (year != 0 && (year < 1900 || year > 2100)) {
+        const std::string pointer = "/sources/" + std::to_string(i) + "/year";
+        const nlohmann::json* given = find_pointer(doc.json.root(), pointer);
+        if (given && given->is_number_integer() && (year < 1900 || year > 2100)) {
             out.add(doc.json.error("/sources/" + std::to_string(i) + "/year",
                                    "year " + std::to_string(year) + " is not a plausible publication year"));
         }

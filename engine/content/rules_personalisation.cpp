@@ -85,7 +85,9 @@ void check_personalisation(const AidDocument& doc, Diagnostics& out) {
             }
             if (outcome) check_numbers(doc, band_pointer + "/numbers", band.numbers, outcome->denominator, out);
         }
-        if (!known_score || table.bands.empty()) continue;
+        // Coverage is only meaningful once every band is a proper range.
+        const bool ranges_ok = std::all_of(table.bands.begin(), table.bands.end(), [](const Band& b) { return b.min <= b.max; });
+        if (!known_score || table.bands.empty() || !ranges_ok) continue;
         const Range range = score_range(p, table.score);
         int expected = range.low;
         for (std::size_t index : order) {
@@ -102,8 +104,10 @@ void check_personalisation(const AidDocument& doc, Diagnostics& out) {
             expected = std::max(expected, band.max + 1);
         }
         if (expected <= range.high) {
-            out.add(doc.json.error(pointer + "/bands", "no band covers score " + std::to_string(expected) + " to " +
-                                                           std::to_string(range.high) + " (the highest the inputs can give)"));
+            const std::string span = expected == range.high ? std::to_string(expected)
+                                                            : std::to_string(expected) + " to " + std::to_string(range.high);
+            out.add(doc.json.error(pointer + "/bands", "no band covers score " + span + " (the highest the inputs can give is " +
+                                                           std::to_string(range.high) + ")"));
         }
         const Band& lowest = table.bands[order.front()];
         if (lowest.min < range.low || table.bands[order.back()].max > range.high) {

@@ -31,7 +31,8 @@ void check_translations(const AidDocument& doc, Diagnostics& out) {
             }
         }
         for (auto it = text->begin(); it != text->end(); ++it) {
-            if (declared.count(it.key()) == 0) {
+            // en-GB is required of every aid: never tell an author to remove it.
+            if (declared.count(it.key()) == 0 && it.key() != "en-GB") {
                 out.add(doc.json.key_error(pointer_append(pointer, it.key()),
                                            "\"" + it.key() + "\" is not one of this aid’s locales (/locales)"));
             }

@@ -19,6 +19,16 @@ const char* json_type_name(const nlohmann::json& value) {
     }
 }
 
+bool in_int_range(const nlohmann::json& value) {
+    // Every whole number in the format is small; anything past a billion is a typo, and would
+    // otherwise wrap round when narrowed to int.
+    constexpr long long limit = 1'000'000'000LL;
+    if (value.is_number_unsigned()) return value.get<unsigned long long>() <= static_cast<unsigned long long>(limit);
+    if (!value.is_number_integer()) return false;
+    const long long v = value.get<long long>();
+    return v >= -limit && v <= limit;
+}
+
 const nlohmann::json* find_pointer(const nlohmann::json& root, const std::string& pointer) {
     try {
         const nlohmann::json::json_pointer p(pointer);
@@ -60,7 +70,7 @@ std::optional<std::string> FieldReader::string(const std::string& key, Need need
         wrong_type(key, "a string", *value);
         return std::nullopt;
     }
-    if (value->get_ref<const std::string&>().empty()) {
+    if (value->get_ref<const std::string&>().find_first_not_of(" \t\r\n") == std::string::npos) {
         m_out.add(m_doc.error(child(key), "must not be empty"));
         return std::nullopt;
     }
@@ -70,12 +80,12 @@ std::optional<std::string> FieldReader::string(const std::string& key, Need need
 std::optional<long long> FieldReader::integer(const std::string& key, Need need) {
     const nlohmann::json* value = member(key, need);
     if (!value) return std::nullopt;
-    if (value->is_number_unsigned() && value->get<unsigned long long>() > 1'000'000'000ULL) {
-        m_out.add(m_doc.error(child(key), "is far too large"));
-        return std::nullopt;
-    }
     if (!value->is_number_integer()) {
         wrong_type(key, "a whole number", *value);
+        return std::nullopt;
+    }
+    if (!in_int_range(*value)) {
+        m_out.add(m_doc.error(child(key), "is far too large or too small"));
         return std::nullopt;
     }
     return value->get<long long>();

@@ -105,8 +105,11 @@ public:
     }
 
     bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
-        // position counts the bytes read, including the one that broke the syntax.
-        const std::size_t offset = position > 0 ? position - 1 : 0;
+        // position counts the bytes read, including the one that broke the syntax. That is the
+        // place for a lexical error (a bad literal, a bad byte in a string); for an unexpected
+        // token the place is where that token starts.
+        std::size_t offset = position > 0 ? position - 1 : 0;
+        if (std::string(ex.what()).find(" - unexpected ") != std::string::npos) offset = token_start();
         const LineColumn at = TextPositions(m_text).at(offset);
         m_out.add({m_doc.m_file, at.line, at.column, "", Severity::error, describe_parse_error(ex.what())});
         m_failed = true;
