@@ -3,6 +3,7 @@
 #include "engine/core/errors.hpp"
 #include "engine/core/files.hpp"
 
+#include <algorithm>
 #include <iterator>
 #include <vector>
 
@@ -109,7 +110,17 @@ public:
         // place for a lexical error (a bad literal, a bad byte in a string); for an unexpected
         // token the place is where that token starts.
         std::size_t offset = position > 0 ? position - 1 : 0;
-        if (std::string(ex.what()).find(" - unexpected ") != std::string::npos) offset = token_start();
+        if (std::string(ex.what()).find(" - unexpected ") != std::string::npos) {
+            // A many-byte token starts at the first non-blank after the previous one; a number's
+            // look-ahead may already have read a one-byte token, hence the earlier of the two.
+            auto skip_blanks = [&](std::size_t at) {
+                while (at < m_text.size() && (m_text[at] == ' ' || m_text[at] == '\t' || m_text[at] == '\n' || m_text[at] == '\r')) ++at;
+                return at;
+            };
+            std::size_t start = skip_blanks(m_prev_end);
+            if (start < m_text.size() && (m_text[start] == ',' || m_text[start] == ':')) start = skip_blanks(start + 1);
+            offset = std::min(offset, start);
+        }
         const LineColumn at = TextPositions(m_text).at(offset);
         m_out.add({m_doc.m_file, at.line, at.column, "", Severity::error, describe_parse_error(ex.what())});
         m_failed = true;
