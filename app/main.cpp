@@ -37,6 +37,8 @@ int main(int argc, char** argv) {
         const std::string command = args[0];
         const std::vector<std::string> rest(args.begin() + 1, args.end());
         if (command == "validate") return bran::cli::run_validate(rest);
+        if (command == "import") return bran::cli::run_import(rest);
+        if (command == "export") return bran::cli::run_export(rest);
         std::cerr << "bran: unknown command \"" << command << "\" (see bran --help)\n";
         return bran::cli::Exit::usage;
     }

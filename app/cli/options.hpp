@@ -41,5 +41,7 @@ std::string default_i18n_dir();
 std::string default_database_path();
 
 int run_validate(const std::vector<std::string>& args);
+int run_import(const std::vector<std::string>& args);
+int run_export(const std::vector<std::string>& args);
 
 }  // namespace bran::cli

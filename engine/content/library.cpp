@@ -101,6 +101,11 @@ Library Library::load(const std::vector<std::string>& paths, const RuleContext& 
     return library;
 }
 
+void Library::add(LoadedAid entry) {
+    if (entry.aid && find(entry.aid->id, entry.aid->version)) return;
+    m_entries.push_back(std::move(entry));
+}
+
 std::vector<const Aid*> Library::aids() const {
     std::vector<const Aid*> result;
     for (const auto& entry : m_entries) {

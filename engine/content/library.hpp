@@ -28,6 +28,9 @@ public:
     static Library load(const std::vector<std::string>& paths, const RuleContext& context);
 
     const std::vector<LoadedAid>& entries() const { return m_entries; }
+    // Adds an aid checked elsewhere (e.g. one stored in a database), unless that exact version is
+    // already present.
+    void add(LoadedAid entry);
     // The valid aids, sorted by id.
     std::vector<const Aid*> aids() const;
     const Aid* find(const std::string& id, const std::string& version = "") const;

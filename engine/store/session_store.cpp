@@ -151,26 +151,37 @@ void SessionStore::save_step(const std::string& session_id, const std::string& s
     update.run();
 }
 
-void SessionStore::import_session(const Aid& aid, const SessionRow& session, std::vector<EventRow> events,
-                                  const SessionUpdate& final_state) {
+void SessionStore::import_sessions(std::vector<ImportedSession> sessions) {
     Transaction transaction(m_db.handle());
-    const std::int64_t aid_version_id = store_aid(aid);
-    Statement insert = m_db.prepare(
-        "INSERT INTO session (id, aid_version_id, pseudonym, clinician, site, locale, started_at, updated_at, status, step) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, 'in-progress', ?8)");
-    insert.bind(1, session.id).bind(2, aid_version_id).bind(3, session.meta.pseudonym).bind(4, session.meta.clinician);
-    insert.bind(5, session.meta.site).bind(6, session.meta.locale).bind(7, session.started_at).bind(8, session.step);
-    insert.run();
     std::vector<EventRow> written;
-    for (std::size_t i = 0; i < events.size(); ++i) {
-        // Only the last event carries the final audit facts; the others keep the row consistent.
-        const bool last = i + 1 == events.size();
-        SessionUpdate update = last ? final_state : SessionUpdate{"in-progress", session.step, {}};
-        events[i].session_id = session.id;
-        written.push_back(append_in_transaction(std::move(events[i]), update));
+    for (ImportedSession& session : sessions) {
+        const std::int64_t aid_version_id = store_aid(*session.aid);
+        Statement insert = m_db.prepare(
+            "INSERT INTO session (id, aid_version_id, pseudonym, clinician, site, locale, started_at, updated_at, status, step) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, 'in-progress', ?8)");
+        const SessionRow& row = session.row;
+        insert.bind(1, row.id).bind(2, aid_version_id).bind(3, row.meta.pseudonym).bind(4, row.meta.clinician);
+        insert.bind(5, row.meta.site).bind(6, row.meta.locale).bind(7, row.started_at).bind(8, row.step);
+        insert.run();
+        for (std::size_t i = 0; i < session.events.size(); ++i) {
+            // The row's facts are those after the last event; earlier events pass the same facts,
+            // which the last one overwrites within this transaction.
+            session.events[i].session_id = row.id;
+            written.push_back(append_in_transaction(std::move(session.events[i]), session.final_state));
+        }
+        Statement finish = m_db.prepare("UPDATE session SET updated_at = ?2, status = ?3, step = ?4 WHERE id = ?1");
+        finish.bind(1, row.id).bind(2, row.updated_at).bind(3, session.final_state.status).bind(4, session.final_state.step);
+        finish.run();
     }
     transaction.commit();
     for (const EventRow& e : written) write_receipt(e);
+}
+
+std::vector<std::string> SessionStore::stored_aid_contents() const {
+    Statement s = m_db.prepare("SELECT content FROM aid_version ORDER BY id");
+    std::vector<std::string> contents;
+    while (s.step()) contents.push_back(s.text(0));
+    return contents;
 }
 
 std::optional<SessionRow> SessionStore::find(const std::string& session_id) const {

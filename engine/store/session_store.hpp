@@ -67,9 +67,17 @@ public:
     // Where the patient is, for resuming; not an answer, so not an event.
     void save_step(const std::string& session_id, const std::string& step);
 
-    // A whole session from another database, created with all its events in one transaction.
-    void import_session(const Aid& aid, const SessionRow& session, std::vector<EventRow> events,
-                        const SessionUpdate& final_state);
+    // Whole sessions from another database, each created with all its events, all in one
+    // transaction: a file is imported entirely or not at all.
+    struct ImportedSession {
+        const Aid* aid = nullptr;
+        SessionRow row;
+        std::vector<EventRow> events;
+        SessionUpdate final_state;
+    };
+    void import_sessions(std::vector<ImportedSession> sessions);
+    // The content of every aid version any session was shown.
+    std::vector<std::string> stored_aid_contents() const;
 
     std::optional<SessionRow> find(const std::string& session_id) const;
     std::vector<SessionRow> sessions() const;

@@ -1,0 +1,54 @@
+// `bran import FILE... --db FILE`: session records in; each file all or nothing.
+#include "app/cli/options.hpp"
+#include "engine/interop/import_records.hpp"
+#include "engine/store/store_error.hpp"
+
+#include <iostream>
+
+namespace bran::cli {
+
+namespace {
+const char* const help = R"(usage: bran import FILE... --db FILE [--content DIR]
+
+Imports session records: FHIR R4 QuestionnaireResponses, or Bundles of them
+(see shared/spec/session-record.md). Each file is imported whole or not at all;
+importing a session that is already recorded with the same answers changes nothing.
+The aid each record names must be one of the bundled aids (or --content DIR) or
+already stored in the database.
+
+exit status: 0 all imported, 1 any file rejected (the others are still imported), 2 usage error
+)";
+}
+
+int run_import(const std::vector<std::string>& args) {
+    const Arguments arguments(args, {"db", "content"}, {"help"});
+    if (arguments.flag("help")) {
+        std::cout << help;
+        return Exit::ok;
+    }
+    if (!arguments.ok()) return usage_error("import", arguments.error());
+    const auto db_path = arguments.value("db");
+    if (!db_path) return usage_error("import", "--db FILE is required");
+    if (arguments.positionals().empty()) return usage_error("import", "name at least one record file");
+    try {
+        Database db = Database::open(*db_path);
+        SessionStore store(db, ChainKey::for_database(*db_path));
+        const Library aids = aids_for_records(arguments.value("content").value_or(default_content_dir()), store);
+        int rejected = 0, imported = 0, unchanged = 0;
+        for (const std::string& file : arguments.positionals()) {
+            Diagnostics problems;
+            const ImportReport report = import_record_file(file, store, aids, problems);
+            for (const Diagnostic& d : problems.items()) std::cerr << d.to_line() << '\n';
+            if (problems.has_errors()) ++rejected;
+            imported += report.imported;
+            unchanged += report.unchanged;
+        }
+        std::cout << imported << " imported, " << unchanged << " already recorded, " << rejected << " files rejected\n";
+        return rejected == 0 ? Exit::ok : Exit::failed;
+    } catch (const std::exception& e) {
+        std::cerr << *db_path << ": " << e.what() << '\n';
+        return Exit::failed;
+    }
+}
+
+}  // namespace bran::cli
