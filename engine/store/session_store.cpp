@@ -8,6 +8,7 @@
 #include <sodium.h>
 
 #include <fcntl.h>
+#include <map>
 #include <unistd.h>
 
 namespace bran {
@@ -76,7 +77,7 @@ std::string SessionStore::create_session(const Aid& aid, const SessionMeta& meta
     const std::string session_id = id.empty() ? new_uuid() : id;
     Transaction transaction(m_db.handle());
     const std::int64_t aid_version_id = store_aid(aid);
-    Statement insert = m_db.prepare(
+    Statement& insert = cached(m_insert_session,
         "INSERT INTO session (id, aid_version_id, pseudonym, clinician, site, locale, started_at, updated_at, status, step) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, 'in-progress', ?8)");
     insert.bind(1, session_id).bind(2, aid_version_id).bind(3, meta.pseudonym).bind(4, meta.clinician);
@@ -86,41 +87,61 @@ std::string SessionStore::create_session(const Aid& aid, const SessionMeta& meta
     return session_id;
 }
 
-EventRow SessionStore::append_in_transaction(EventRow event, const SessionUpdate& update) {
-    Statement last = m_db.prepare("SELECT n, mac FROM event ORDER BY n DESC LIMIT 1");
-    std::vector<unsigned char> previous(crypto_auth_hmacsha256_BYTES, 0);
-    event.n = 1;
-    if (last.step()) {
-        event.n = last.integer(0) + 1;
-        previous = last.blob(1);
-    }
-    Statement seq = m_db.prepare("SELECT coalesce(max(seq), 0) + 1 FROM event WHERE session_id = ?1");
-    seq.bind(1, event.session_id);
-    seq.step();
-    event.seq = static_cast<int>(seq.integer(0));
-    event.mac = m_key.link(previous, canonical_event(event));
+Statement& SessionStore::cached(std::optional<Statement>& slot, std::string_view sql) {
+    if (!slot) slot.emplace(m_db.handle(), sql);
+    return *slot;
+}
 
-    Statement insert = m_db.prepare(
-        "INSERT INTO event (n, session_id, seq, at, setting, step, item, old_value, new_value, mac) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+SessionStore::ChainHead SessionStore::chain_head() {
+    Statement& last = cached(m_last_event, "SELECT n, mac FROM event ORDER BY n DESC LIMIT 1");
+    ChainHead head{0, std::vector<unsigned char>(crypto_auth_hmacsha256_BYTES, 0)};
+    if (last.step()) {
+        head.n = last.integer(0);
+        head.mac = last.blob(1);
+    }
+    last.reset();
+    return head;
+}
+
+void SessionStore::insert_event(EventRow& event, ChainHead& head) {
+    event.n = head.n + 1;
+    event.mac = m_key.link(head.mac, canonical_event(event));
+    Statement& insert = cached(m_insert_event,
+                               "INSERT INTO event (n, session_id, seq, at, setting, step, item, old_value, new_value, mac) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
     insert.bind(1, event.n).bind(2, event.session_id).bind(3, event.seq).bind(4, event.at).bind(5, event.setting);
     insert.bind(6, event.step).bind(7, event.item).bind(8, json_text(event.old_value)).bind(9, json_text(event.new_value));
     insert.bind_blob(10, event.mac);
     insert.run();
+    head.n = event.n;
+    head.mac = event.mac;
+}
 
+void SessionStore::update_facts(const std::string& session_id, const std::string& at, const SessionUpdate& update,
+                                int new_events) {
     const Assessment& a = update.assessment;
-    Statement refresh = m_db.prepare(
+    Statement& refresh = cached(m_update_facts,
         "UPDATE session SET updated_at = ?2, status = ?3, step = ?4, choice = ?5, concordance = ?6, "
         "knowledge_correct = ?7, knowledge_answered = ?8, knowledge_adequate = ?9, informed_choice = ?10, "
-        "sure_score = ?11, event_count = event_count + 1 WHERE id = ?1");
-    refresh.bind(1, event.session_id).bind(2, event.at).bind(3, update.status).bind(4, update.step);
+        "sure_score = ?11, event_count = event_count + ?12 WHERE id = ?1");
+    refresh.bind(1, session_id).bind(2, at).bind(3, update.status).bind(4, update.step);
     refresh.bind(5, a.choice).bind(6, tri(a.concordant)).bind(7, a.knowledge_correct).bind(8, a.knowledge_answered);
     refresh.bind(9, tri(a.knowledge_adequate)).bind(10, tri(a.informed_choice));
     refresh.bind(11, a.sure_score ? std::optional<std::int64_t>(*a.sure_score) : std::nullopt);
+    refresh.bind(12, new_events);
     refresh.run();
-    if (sqlite3_changes(m_db.handle()) != 1) {
-        throw StoreError(SQLITE_NOTFOUND, SQLITE_NOTFOUND, "no session " + event.session_id);
-    }
+    if (sqlite3_changes(m_db.handle()) != 1) throw StoreError(SQLITE_NOTFOUND, SQLITE_NOTFOUND, "no session " + session_id);
+}
+
+EventRow SessionStore::append_in_transaction(EventRow event, const SessionUpdate& update) {
+    Statement& seq = cached(m_next_seq, "SELECT coalesce(max(seq), 0) + 1 FROM event WHERE session_id = ?1");
+    seq.bind(1, event.session_id);
+    seq.step();
+    event.seq = static_cast<int>(seq.integer(0));
+    seq.reset();
+    ChainHead head = chain_head();
+    insert_event(event, head);
+    update_facts(event.session_id, event.at, update, 1);
     return event;
 }
 
@@ -128,19 +149,22 @@ EventRow SessionStore::append(EventRow event, const SessionUpdate& update) {
     Transaction transaction(m_db.handle());
     event = append_in_transaction(std::move(event), update);
     transaction.commit();
-    write_receipt(event);
+    write_receipts({event});
     return event;
 }
 
-void SessionStore::write_receipt(const EventRow& event) {
-    // The receipt is written after the commit, so it is never ahead of the database; it is not
-    // synced, so a power cut may lose the newest receipts, which verify treats as "not yet anchored".
-    if (m_receipts.empty()) return;
+void SessionStore::write_receipts(const std::vector<EventRow>& events) {
+    // events: those just committed, in chain order.
+    // Receipts are written after the commit, so they are never ahead of the database; they are
+    // not synced, so a power cut may lose the newest, which verify treats as "not yet anchored".
+    if (m_receipts.empty() || events.empty()) return;
     const int fd = ::open(m_receipts.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
     if (fd < 0) return;
+    // The head of the chain after the commit is enough: it pins every event before it.
+    const EventRow& head = events.back();
     char hex[crypto_auth_hmacsha256_BYTES * 2 + 1];
-    sodium_bin2hex(hex, sizeof hex, event.mac.data(), event.mac.size());
-    const std::string line = std::to_string(event.n) + ' ' + hex + '\n';
+    sodium_bin2hex(hex, sizeof hex, head.mac.data(), head.mac.size());
+    const std::string line = std::to_string(head.n) + ' ' + hex + '\n';
     [[maybe_unused]] const ssize_t written = ::write(fd, line.data(), line.size());
     ::close(fd);
 }
@@ -153,28 +177,32 @@ void SessionStore::save_step(const std::string& session_id, const std::string& s
 
 void SessionStore::import_sessions(std::vector<ImportedSession> sessions) {
     Transaction transaction(m_db.handle());
+    ChainHead head = chain_head();
     std::vector<EventRow> written;
+    std::map<std::string, std::int64_t> aid_ids;
     for (ImportedSession& session : sessions) {
-        const std::int64_t aid_version_id = store_aid(*session.aid);
-        Statement insert = m_db.prepare(
+        const std::string aid_key = session.aid->id + '\n' + session.aid->version + '\n' + session.aid->content_hash;
+        auto known = aid_ids.find(aid_key);
+        if (known == aid_ids.end()) known = aid_ids.emplace(aid_key, store_aid(*session.aid)).first;
+        Statement& insert = cached(m_insert_session,
             "INSERT INTO session (id, aid_version_id, pseudonym, clinician, site, locale, started_at, updated_at, status, step) "
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, 'in-progress', ?8)");
         const SessionRow& row = session.row;
-        insert.bind(1, row.id).bind(2, aid_version_id).bind(3, row.meta.pseudonym).bind(4, row.meta.clinician);
+        insert.bind(1, row.id).bind(2, known->second).bind(3, row.meta.pseudonym).bind(4, row.meta.clinician);
         insert.bind(5, row.meta.site).bind(6, row.meta.locale).bind(7, row.started_at).bind(8, row.step);
         insert.run();
-        for (std::size_t i = 0; i < session.events.size(); ++i) {
-            // The row's facts are those after the last event; earlier events pass the same facts,
-            // which the last one overwrites within this transaction.
-            session.events[i].session_id = row.id;
-            written.push_back(append_in_transaction(std::move(session.events[i]), session.final_state));
+        int seq = 0;
+        for (EventRow& event : session.events) {
+            event.session_id = row.id;
+            event.seq = ++seq;
+            insert_event(event, head);
+            if (!m_receipts.empty() && written.empty()) written.push_back(event);
+            else if (!m_receipts.empty()) written.back() = event;
         }
-        Statement finish = m_db.prepare("UPDATE session SET updated_at = ?2, status = ?3, step = ?4 WHERE id = ?1");
-        finish.bind(1, row.id).bind(2, row.updated_at).bind(3, session.final_state.status).bind(4, session.final_state.step);
-        finish.run();
+        update_facts(row.id, row.updated_at, session.final_state, seq);
     }
     transaction.commit();
-    for (const EventRow& e : written) write_receipt(e);
+    write_receipts(written);
 }
 
 std::vector<std::string> SessionStore::stored_aid_contents() const {

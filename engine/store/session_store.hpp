@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -88,13 +89,24 @@ public:
     Database& database() { return m_db; }
 
 private:
+    struct ChainHead {
+        std::int64_t n = 0;
+        std::vector<unsigned char> mac;
+    };
     std::int64_t store_aid(const Aid& aid);
+    ChainHead chain_head();
+    // Links and inserts one event after `head` (which it advances); seq must be set.
+    void insert_event(EventRow& event, ChainHead& head);
+    void update_facts(const std::string& session_id, const std::string& at, const SessionUpdate& update, int new_events);
     EventRow append_in_transaction(EventRow event, const SessionUpdate& update);
-    void write_receipt(const EventRow& event);
+    void write_receipts(const std::vector<EventRow>& events);
+    // Prepared once per store: an answer is written with no SQL compiled on the way.
+    Statement& cached(std::optional<Statement>& slot, std::string_view sql);
 
     Database& m_db;
     ChainKey m_key;
     std::string m_receipts;
+    std::optional<Statement> m_last_event, m_next_seq, m_insert_event, m_update_facts, m_insert_session;
 };
 
 // The bytes an event's link covers: everything about it but the link itself.
