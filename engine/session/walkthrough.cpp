@@ -4,6 +4,8 @@
 #include "engine/core/ids_and_time.hpp"
 #include "engine/store/store_error.hpp"
 
+#include <algorithm>
+
 namespace bran {
 
 const char* setting_name(Setting setting) {
@@ -42,8 +44,23 @@ void Walkthrough::replay(const std::vector<EventRow>& events, Answers& answers, 
     }
 }
 
-int Walkthrough::page_count() const {
-    return m_step == Step::bran ? static_cast<int>(m_aid->options.size()) : 1;
+int Walkthrough::pages_in(Step step) const {
+    const auto count = [](std::size_t n) { return std::max(1, static_cast<int>(n)); };
+    switch (step) {
+        case Step::bran: return count(m_aid->options.size());
+        case Step::outcomes: return count(m_aid->outcomes.size() + (m_aid->personalisation ? 1 : 0));
+        case Step::values: return count(m_aid->criteria.size());
+        case Step::knowledge: return count(m_aid->knowledge.questions.size());
+        case Step::sure: return static_cast<int>(sure_items().size());
+        default: return 1;
+    }
+}
+
+const Outcome* Walkthrough::current_outcome() const {
+    if (m_step != Step::outcomes) return nullptr;
+    const int index = m_page - (m_aid->personalisation ? 1 : 0);
+    if (index < 0 || index >= static_cast<int>(m_aid->outcomes.size())) return nullptr;
+    return &m_aid->outcomes[static_cast<std::size_t>(index)];
 }
 
 ApplyResult Walkthrough::fail(const std::string& message) {
@@ -66,6 +83,7 @@ ApplyResult Walkthrough::record(const std::string& item, const nlohmann::json& o
     } catch (const StoreError& e) {
         // The answer is not shown as given: the screen keeps the old value and says why.
         if (e.is_disk_full()) return fail("disk-full");
+        if (e.is_io_error()) return fail("io-error");
         if (e.is_read_only()) return fail("read-only");
         return fail(std::string("store: ") + e.what());
     }
@@ -114,24 +132,23 @@ ApplyResult Walkthrough::apply(const Intent& intent) {
         return m_status == "in-progress" ? set_status("abandoned") : ApplyResult{};
     }
     if (std::holds_alternative<intent::Next>(intent)) {
-        if (m_step == Step::bran && m_page + 1 < page_count()) {
+        if (m_page + 1 < page_count()) {
             move_to(m_step, m_page + 1);
             return {};
         }
         if (index + 1 >= static_cast<int>(steps.size())) return {};
         move_to(steps[static_cast<std::size_t>(index + 1)], 0);
     } else if (std::holds_alternative<intent::Back>(intent)) {
-        if (m_step == Step::bran && m_page > 0) {
+        if (m_page > 0) {
             move_to(m_step, m_page - 1);
             return {};
         }
         if (index == 0) return {};
         const Step previous = steps[static_cast<std::size_t>(index - 1)];
-        move_to(previous, previous == Step::bran ? static_cast<int>(m_aid->options.size()) - 1 : 0);
+        move_to(previous, pages_in(previous) - 1);
     } else if (std::holds_alternative<intent::GoTo>(intent)) {
         const auto& go = std::get<intent::GoTo>(intent);
-        const int pages = go.step == Step::bran ? static_cast<int>(m_aid->options.size()) : 1;
-        move_to(go.step, std::max(0, std::min(go.page, pages - 1)));
+        move_to(go.step, std::max(0, std::min(go.page, pages_in(go.step) - 1)));
     }
     // Reaching the summary is the end of the patient's part: the session is complete.
     if (step_index(m_step) >= step_index(Step::summary) && m_status == "in-progress") return set_status("completed");

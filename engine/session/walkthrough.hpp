@@ -59,8 +59,15 @@ public:
     const std::string& session_id() const { return m_session_id; }
     const std::string& status() const { return m_status; }
     Step step() const { return m_step; }
-    int page() const { return m_page; }     // on the BRAN step: which option
-    int page_count() const;
+    // Steps with several pages show one thing per page: one option (BRAN), the risk questions then
+    // one outcome per page (outcomes), one criterion (values), one question (knowledge, SURE).
+    int page() const { return m_page; }
+    int page_count() const { return pages_in(m_step); }
+    int pages_in(Step step) const;
+    // On the outcomes step of a personalised aid, page 0 asks the risk questions.
+    bool is_risk_page() const { return m_step == Step::outcomes && m_aid->personalisation && m_page == 0; }
+    // The outcome shown on the current outcomes page, if any.
+    const Outcome* current_outcome() const;
     const Answers& answers() const { return m_answers; }
     Assessment assessment() const { return assess(*m_aid, m_answers); }
     std::map<std::string, ScoreResult> scores() const { return compute_scores(*m_aid, m_answers); }

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <unistd.h>
 
 namespace bran {
 
@@ -24,6 +25,16 @@ bool looks_like_sqlite(const std::string& path) {
     char header[16] = {};
     in.read(header, sizeof header);
     return in.gcount() == 16 && std::memcmp(header, "SQLite format 3", 16) == 0;
+}
+
+int count_schema_objects(sqlite3* db) {
+    Statement s(db, "SELECT count(*) FROM sqlite_schema");
+    return s.step() ? static_cast<int>(s.integer(0)) : 0;
+}
+
+bool folder_writable(const std::string& path) {
+    const auto folder = std::filesystem::absolute(path).parent_path();
+    return ::access(folder.c_str(), W_OK) == 0;
 }
 
 }  // namespace
@@ -52,9 +63,15 @@ Database Database::open(const std::string& path, Mode mode) {
         application_id = pragma_int(raw, "application_id");
         version = pragma_int(raw, "user_version");
     } catch (const StoreError& e) {
+        if (e.code() == SQLITE_CANTOPEN && !folder_writable(path)) {
+            throw UnusableDatabase(path + ": is in a folder or on a disk that cannot be written to, so bran cannot "
+                                          "record answers there; it was left as it was");
+        }
         throw UnusableDatabase(path + ": cannot be read as a database (" + e.what() + "); it was left as it was");
     }
-    const bool fresh = application_id == 0 && version == 0 && pragma_int(raw, "page_count") == 0;
+    // Fresh: nothing of anyone's in it yet. A creation cut short (killed, disk full) can leave a
+    // file whose header is written but which holds no table: that is still fresh, not foreign.
+    const bool fresh = application_id == 0 && version == 0 && count_schema_objects(raw) == 0;
     if (!fresh && application_id != bran_application_id) {
         throw UnusableDatabase(path + ": not a bran database (it belongs to another program); it was left as it was");
     }

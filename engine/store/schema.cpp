@@ -51,6 +51,13 @@ CREATE TABLE event (
   UNIQUE (session_id, seq)
 );
 )sql",
+        // 2: settings of this installation, such as the clinician PIN's hash.
+        R"sql(
+CREATE TABLE setting (
+  key    TEXT PRIMARY KEY,
+  value  TEXT NOT NULL
+);
+)sql",
     };
     return steps;
 }

@@ -4,7 +4,8 @@
 
 namespace bran {
 
-bool StoreError::is_disk_full() const { return m_code == SQLITE_FULL || m_code == SQLITE_IOERR; }
+bool StoreError::is_disk_full() const { return m_code == SQLITE_FULL; }
+bool StoreError::is_io_error() const { return m_code == SQLITE_IOERR; }
 bool StoreError::is_read_only() const { return m_code == SQLITE_READONLY || m_code == SQLITE_CANTOPEN || m_code == SQLITE_PERM; }
 
 void throw_store_error(sqlite3* db, int rc, const std::string& sql) {

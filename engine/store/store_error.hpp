@@ -14,6 +14,8 @@ public:
     const std::string& sql() const { return m_sql; }
     // True when the disk is full or the file cannot be written: the app goes on, read-only.
     bool is_disk_full() const;
+    // The disk refused a write or a sync (a failing disk, or a full one that said so this way).
+    bool is_io_error() const;
     bool is_read_only() const;
 
 private:

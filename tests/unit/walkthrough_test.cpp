@@ -25,16 +25,29 @@ TEST_CASE("a session walks every step in order, one option per BRAN page", "[ses
     Walkthrough w = Walkthrough::start(small_aid(), f.store, Setting::clinic, {}, f.clock);
     std::vector<std::string> seen;
     for (int i = 0; i < 20 && !w.is_last_step(); ++i) {
-        seen.push_back(std::string(step_name(w.step())) + (w.step() == Step::bran ? std::to_string(w.page()) : ""));
+        seen.push_back(std::string(step_name(w.step())) + (w.page_count() > 1 ? std::to_string(w.page()) : ""));
         w.apply(intent::Next{});
     }
     seen.push_back(step_name(w.step()));
-    CHECK(seen == std::vector<std::string>{"what-matters", "options", "bran0", "bran1", "bran2", "outcomes", "values",
-                                           "knowledge", "sure", "leaning", "questions", "summary", "decision"});
+    // The small aid: 3 options, risk questions and 1 outcome, 3 criteria, 3 questions, 4 SURE items.
+    CHECK(seen == std::vector<std::string>{"what-matters", "options", "bran0", "bran1", "bran2", "outcomes0", "outcomes1",
+                                           "values0", "values1", "values2", "knowledge0", "knowledge1", "knowledge2",
+                                           "sure0", "sure1", "sure2", "sure3", "leaning", "questions", "summary", "decision"});
     w.apply(intent::Back{});
     w.apply(intent::GoTo{Step::bran, 0});
     w.apply(intent::Back{});
     CHECK(w.step() == Step::options);
+    w.apply(intent::GoTo{Step::values, 0});
+    w.apply(intent::Back{});
+    CHECK(w.step() == Step::outcomes);
+    CHECK(w.page() == 1);  // Back lands on the last page of the step before
+    CHECK(w.current_outcome() == &small_aid().outcomes[0]);
+    w.apply(intent::Back{});
+    CHECK(w.is_risk_page());
+    w.apply(intent::Back{});
+    CHECK(w.step() == Step::bran);
+    CHECK(w.page() == 2);
+    w.apply(intent::GoTo{Step::options});
     w.apply(intent::Back{});
     w.apply(intent::Back{});
     CHECK(w.step() == Step::what_matters);  // Back on the first step stays there

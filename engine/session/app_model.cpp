@@ -1,0 +1,154 @@
+#include "engine/session/app_model.hpp"
+
+#include "engine/session/clinician_pin.hpp"
+#include "engine/store/store_error.hpp"
+
+#include <algorithm>
+
+namespace bran {
+
+AppModel::AppModel(const Library& library, Database& db, SessionStore& store, AppOptions options)
+    : m_library(library), m_db(db), m_store(store), m_options(std::move(options)), m_locale(m_options.locale) {}
+
+void AppModel::choose_aid(const std::string& aid_id) {
+    const Aid* aid = m_library.find(aid_id);
+    if (!aid) return;
+    SessionMeta meta = m_options.meta;
+    meta.locale = m_locale;
+    try {
+        m_walkthrough = Walkthrough::start(*aid, m_store, m_options.kiosk ? Setting::kiosk : m_options.setting, meta);
+    } catch (const StoreError& e) {
+        m_notice = e.is_disk_full() ? "notice.disk-full"
+                 : e.is_io_error()  ? "notice.io-error"
+                 : e.is_read_only() ? "notice.read-only"
+                                    : "notice.not-saved";
+        return;
+    }
+    m_notice.clear();
+    m_screen = Screen::walkthrough;
+    ++m_generation;
+}
+
+ApplyResult AppModel::walk(const Intent& intent) {
+    if (!m_walkthrough) return {false, "no session"};
+    ApplyResult result = m_walkthrough->apply(intent);
+    if (!result.ok) {
+        const std::string& e = result.error;
+        m_notice = e == "disk-full" ? "notice.disk-full"
+                 : e == "io-error"  ? "notice.io-error"
+                 : e == "read-only" ? "notice.read-only"
+                                    : "notice.not-saved";
+    } else {
+        m_notice.clear();
+    }
+    return result;
+}
+
+void AppModel::start_over() {
+    if (m_walkthrough) m_walkthrough->apply(intent::Abandon{});
+    m_walkthrough.reset();
+    m_screen = Screen::home;
+    m_notice.clear();
+    ++m_generation;
+}
+
+void AppModel::finish_session() {
+    // The session is complete already (the summary was reached); nothing is abandoned here.
+    m_walkthrough.reset();
+    m_screen = Screen::home;
+    ++m_generation;
+}
+
+void AppModel::set_text_size(int size) { m_text_size = std::clamp(size, 0, largest_text_size); }
+
+void AppModel::request_quit() {
+    if (!m_options.kiosk) {
+        m_should_quit = true;
+        return;
+    }
+    m_pin_purpose = PinPurpose::leave_kiosk;
+    if (m_screen != Screen::pin) m_screen_before_pin = m_screen;
+    m_screen = Screen::pin;
+}
+
+void AppModel::request_clinician_views() {
+    m_pin_purpose = PinPurpose::clinician_views;
+    if (m_screen != Screen::pin) m_screen_before_pin = m_screen;
+    m_screen = Screen::pin;
+}
+
+void AppModel::submit_pin(const std::string& pin, double now) {
+    if (now < m_pin_locked_until) {
+        m_notice = "notice.pin-wait";
+        return;
+    }
+    bool ok = false;
+    try {
+        ok = verify_clinician_pin(m_db, pin);
+    } catch (const std::exception&) {
+        ok = false;
+    }
+    if (!ok) {
+        // Slow down guessing: after five wrong PINs, half a minute before the next try.
+        if (++m_failed_pins >= 5) {
+            m_pin_locked_until = now + 30;
+            m_failed_pins = 0;
+        }
+        m_notice = has_clinician_pin(m_db) ? "notice.pin-wrong" : "notice.pin-not-set";
+        return;
+    }
+    m_failed_pins = 0;
+    m_notice.clear();
+    if (m_pin_purpose == PinPurpose::leave_kiosk) {
+        m_should_quit = true;
+    } else {
+        m_screen = Screen::clinician;
+    }
+}
+
+void AppModel::cancel_pin() {
+    m_screen = m_screen_before_pin;
+    m_notice.clear();
+}
+
+bool AppModel::idle_clock_running() const {
+    // The list of aids shows nothing private; everything else is wiped when left alone.
+    return m_options.kiosk && (m_screen != Screen::home || m_walkthrough.has_value());
+}
+
+void AppModel::on_input(double now) {
+    m_last_input = now;
+    m_idle_prompt_since.reset();
+}
+
+void AppModel::tick(double now) {
+    if (!idle_clock_running()) {
+        m_idle_prompt_since.reset();
+        return;
+    }
+    if (!m_idle_prompt_since && now - m_last_input >= m_options.idle_seconds) m_idle_prompt_since = now;
+    if (m_idle_prompt_since && now - *m_idle_prompt_since >= m_options.grace_seconds) wipe();
+}
+
+std::optional<double> AppModel::next_deadline() const {
+    if (!idle_clock_running()) return std::nullopt;
+    if (m_idle_prompt_since) return *m_idle_prompt_since + m_options.grace_seconds;
+    return m_last_input + m_options.idle_seconds;
+}
+
+double AppModel::seconds_until_wipe(double now) const {
+    return m_idle_prompt_since ? std::max(0.0, *m_idle_prompt_since + m_options.grace_seconds - now) : 0.0;
+}
+
+void AppModel::wipe() {
+    // The next person must see nothing of the last: close the session, forget the screen and
+    // go back to the defaults.
+    start_over();
+    m_idle_prompt_since.reset();
+    m_locale = m_options.locale;
+    m_text_size = 0;
+    m_high_contrast = false;
+    m_screen = Screen::home;
+}
+
+}  // namespace bran

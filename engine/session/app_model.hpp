@@ -1,0 +1,96 @@
+// Everything the window shows, as state the engine owns: which screen, the session being walked,
+// language, text size and contrast, the kiosk's idle clock and the clinician PIN prompt. The
+// window draws this and forwards intents; tests drive it the same way with no window at all.
+#pragma once
+#include "engine/content/library.hpp"
+#include "engine/session/walkthrough.hpp"
+#include "engine/store/database.hpp"
+#include "engine/store/session_store.hpp"
+
+#include <optional>
+#include <string>
+
+namespace bran {
+
+enum class Screen { home, walkthrough, pin, clinician };
+enum class PinPurpose { leave_kiosk, clinician_views };
+
+struct AppOptions {
+    bool kiosk = false;
+    Setting setting = Setting::home;
+    double idle_seconds = 120;  // kiosk: no input for this long asks "Are you still there?"
+    double grace_seconds = 30;  // ... and this long after that wipes the screen
+    std::string locale = "en-GB";
+    SessionMeta meta;           // clinician and site codes for new sessions
+};
+
+constexpr int largest_text_size = 2;
+
+class AppModel {
+public:
+    AppModel(const Library& library, Database& db, SessionStore& store, AppOptions options);
+
+    // What to draw.
+    Screen screen() const { return m_screen; }
+    const Walkthrough* walkthrough() const { return m_walkthrough ? &*m_walkthrough : nullptr; }
+    const Library& library() const { return m_library; }
+    const std::string& locale() const { return m_locale; }
+    int text_size() const { return m_text_size; }
+    bool high_contrast() const { return m_high_contrast; }
+    bool kiosk() const { return m_options.kiosk; }
+    bool asking_if_still_there() const { return m_idle_prompt_since.has_value(); }
+    // Seconds left before the wipe while asking; for the prompt's countdown.
+    double seconds_until_wipe(double now) const;
+    PinPurpose pin_purpose() const { return m_pin_purpose; }
+    const std::string& notice() const { return m_notice; }  // a message key for the screen, or empty
+    bool should_quit() const { return m_should_quit; }
+    // Changes whenever the screen is wiped or a new session starts, so the window can drop any
+    // text the patient was typing.
+    int generation() const { return m_generation; }
+
+    // Intents.
+    void choose_aid(const std::string& aid_id);
+    ApplyResult walk(const Intent& intent);
+    void start_over();                 // the session is closed (abandoned unless completed); back to the list
+    void finish_session();             // after the decision: back to the list for the next patient
+    void set_locale(const std::string& locale) { m_locale = locale; }
+    void set_text_size(int size);
+    void set_high_contrast(bool on) { m_high_contrast = on; }
+    void request_quit();               // in a kiosk, asks for the PIN first
+    void request_clinician_views();    // asks for the PIN
+    void submit_pin(const std::string& pin, double now);
+    void cancel_pin();
+    void leave_clinician_views() { m_screen = Screen::home; }
+    void dismiss_notice() { m_notice.clear(); }
+
+    // Time, in seconds on any monotonic clock.
+    void on_input(double now);
+    void tick(double now);
+    // When tick next has something to do, if ever.
+    std::optional<double> next_deadline() const;
+
+private:
+    void wipe();
+    bool idle_clock_running() const;
+
+    const Library& m_library;
+    Database& m_db;
+    SessionStore& m_store;
+    AppOptions m_options;
+    Screen m_screen = Screen::home;
+    Screen m_screen_before_pin = Screen::home;
+    std::optional<Walkthrough> m_walkthrough;
+    std::string m_locale;
+    int m_text_size = 0;
+    bool m_high_contrast = false;
+    double m_last_input = 0;
+    std::optional<double> m_idle_prompt_since;
+    PinPurpose m_pin_purpose = PinPurpose::clinician_views;
+    int m_failed_pins = 0;
+    double m_pin_locked_until = 0;
+    std::string m_notice;
+    bool m_should_quit = false;
+    int m_generation = 0;
+};
+
+}  // namespace bran

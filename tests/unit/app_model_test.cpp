@@ -1,0 +1,146 @@
+#include "engine/session/app_model.hpp"
+#include "engine/session/clinician_pin.hpp"
+#include "test_aid.hpp"
+
+using namespace bran;
+
+namespace {
+struct Fixture {
+    Library library;
+    Database db = Database::open(":memory:");
+    SessionStore store{db, ChainKey::random()};
+    Fixture() { library.add(load_aid_text(bran::test::small_aid_json(), "small.json", RuleContext{})); }
+    AppModel model(bool kiosk) {
+        AppOptions options;
+        options.kiosk = kiosk;
+        options.idle_seconds = 60;
+        options.grace_seconds = 20;
+        return AppModel(library, db, store, options);
+    }
+};
+}  // namespace
+
+TEST_CASE("kiosk: left alone, it asks if anyone is there, then wipes the session and its settings", "[app]") {
+    Fixture f;
+    AppModel m = f.model(true);
+    m.on_input(0);
+    m.choose_aid("small");
+    REQUIRE(m.screen() == Screen::walkthrough);
+    const std::string id = m.walkthrough()->session_id();
+    m.walk(intent::Answer{"value.relief", 3});
+    m.set_text_size(2);
+    m.set_high_contrast(true);
+    m.set_locale("cy");
+    m.on_input(10);
+    CHECK(m.next_deadline() == 70.0);
+    m.tick(69.9);
+    CHECK_FALSE(m.asking_if_still_there());
+    m.tick(70);
+    CHECK(m.asking_if_still_there());
+    CHECK(m.seconds_until_wipe(75) == 15.0);
+    CHECK(m.next_deadline() == 90.0);
+    m.tick(89);
+    CHECK(m.screen() == Screen::walkthrough);
+    m.tick(90);
+    CHECK(m.screen() == Screen::home);
+    CHECK(m.walkthrough() == nullptr);
+    CHECK_FALSE(m.asking_if_still_there());
+    CHECK(m.text_size() == 0);
+    CHECK_FALSE(m.high_contrast());
+    CHECK(m.locale() == "en-GB");
+    // The record keeps the half-finished session, as abandoned.
+    CHECK(f.store.find(id)->status == "abandoned");
+    CHECK(f.store.events(id).front().item == "value.relief");
+}
+
+TEST_CASE("kiosk: any input while asking keeps the session", "[app]") {
+    Fixture f;
+    AppModel m = f.model(true);
+    m.on_input(0);
+    m.choose_aid("small");
+    m.tick(61);
+    REQUIRE(m.asking_if_still_there());
+    m.on_input(62);
+    m.tick(100);
+    CHECK(m.screen() == Screen::walkthrough);
+    CHECK_FALSE(m.asking_if_still_there());
+}
+
+TEST_CASE("the list of aids is never wiped, and outside a kiosk nothing is", "[app]") {
+    Fixture f;
+    AppModel kiosk = f.model(true);
+    kiosk.on_input(0);
+    kiosk.tick(1000);
+    CHECK_FALSE(kiosk.next_deadline().has_value());
+    CHECK_FALSE(kiosk.asking_if_still_there());
+    AppModel desk = f.model(false);
+    desk.on_input(0);
+    desk.choose_aid("small");
+    desk.tick(100000);
+    CHECK(desk.screen() == Screen::walkthrough);
+}
+
+TEST_CASE("leaving a kiosk needs the clinician PIN; the hash, never the PIN, is stored", "[app]") {
+    Fixture f;
+    set_clinician_pin(f.db, "4826");
+    Statement s = f.db.prepare("SELECT value FROM setting");
+    REQUIRE(s.step());
+    CHECK_THAT(s.text(0), Catch::StartsWith("$argon2id$"));
+    CHECK(s.text(0).find("4826") == std::string::npos);
+
+    AppModel m = f.model(true);
+    m.choose_aid("small");
+    m.request_quit();
+    CHECK(m.screen() == Screen::pin);
+    CHECK_FALSE(m.should_quit());
+    m.submit_pin("1111", 1);
+    CHECK(m.notice() == "notice.pin-wrong");
+    CHECK_FALSE(m.should_quit());
+    m.cancel_pin();
+    CHECK(m.screen() == Screen::walkthrough);  // back where the patient was
+    m.request_quit();
+    m.submit_pin("4826", 2);
+    CHECK(m.should_quit());
+}
+
+TEST_CASE("five wrong PINs make the next try wait", "[app]") {
+    Fixture f;
+    set_clinician_pin(f.db, "4826");
+    AppModel m = f.model(true);
+    m.request_clinician_views();
+    for (int i = 0; i < 5; ++i) m.submit_pin("0000", i);
+    m.submit_pin("4826", 10);
+    CHECK(m.notice() == "notice.pin-wait");
+    CHECK(m.screen() == Screen::pin);
+    m.submit_pin("4826", 40);
+    CHECK(m.screen() == Screen::clinician);
+}
+
+TEST_CASE("PINs are 4 to 12 digits", "[app]") {
+    CHECK(check_new_pin("123").size() > 0);
+    CHECK(check_new_pin("12a4").size() > 0);
+    CHECK(check_new_pin("1234").empty());
+    CHECK(check_new_pin("1234567890123").size() > 0);
+}
+
+TEST_CASE("switching language keeps the session and its answers", "[app]") {
+    Fixture f;
+    AppModel m = f.model(false);
+    m.choose_aid("small");
+    m.walk(intent::Answer{"leaning", "wait"});
+    const std::string id = m.walkthrough()->session_id();
+    m.set_locale("cy");
+    CHECK(m.walkthrough()->session_id() == id);
+    CHECK(m.walkthrough()->answers().leaning == std::optional<std::string>("wait"));
+}
+
+TEST_CASE("start over closes an unfinished session as abandoned", "[app]") {
+    Fixture f;
+    AppModel m = f.model(false);
+    m.choose_aid("small");
+    const std::string id = m.walkthrough()->session_id();
+    const int before = m.generation();
+    m.start_over();
+    CHECK(m.generation() != before);
+    CHECK(f.store.find(id)->status == "abandoned");
+}
