@@ -18,6 +18,7 @@ commands:
   export fhir --db F      write session records as a FHIR Bundle
   audit --db F            the personal-value audit
   audit verify --db F     check that no recorded answer was changed outside bran
+  pin --db F              set the clinician PIN (read twice from standard input)
 
   --version               print the version
 )";
@@ -39,6 +40,7 @@ int main(int argc, char** argv) {
         if (command == "validate") return bran::cli::run_validate(rest);
         if (command == "import") return bran::cli::run_import(rest);
         if (command == "export") return bran::cli::run_export(rest);
+        if (command == "pin") return bran::cli::run_pin(rest);
         std::cerr << "bran: unknown command \"" << command << "\" (see bran --help)\n";
         return bran::cli::Exit::usage;
     }

@@ -43,5 +43,6 @@ std::string default_database_path();
 int run_validate(const std::vector<std::string>& args);
 int run_import(const std::vector<std::string>& args);
 int run_export(const std::vector<std::string>& args);
+int run_pin(const std::vector<std::string>& args);
 
 }  // namespace bran::cli

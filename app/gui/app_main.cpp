@@ -2,25 +2,46 @@
 
 #include "app/cli/options.hpp"
 #include "app/gui/screens/home.hpp"
+#include "app/gui/screens/staff_screens.hpp"
+#include "app/gui/screens/step_screens.hpp"
 #include "app/gui/window.hpp"
 #include "engine/content/library.hpp"
 #include "engine/i18n/catalog.hpp"
+#include "engine/session/app_model.hpp"
+#include "engine/session/clinician_pin.hpp"
+#include "engine/store/store_error.hpp"
 
+#include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <map>
+#include <sstream>
 
 namespace bran::gui {
 
 namespace {
 
 const char* const help = R"(usage: bran [--content DIR] [--db FILE] [--locale TAG] [--kiosk]
+            [--setting home|clinic] [--clinician CODE] [--site CODE] [--idle-seconds N]
 
 Opens the decision-aid window.
-  --content DIR   folder of decision aids (default: the bundled aids)
-  --db FILE       the database (default: $XDG_DATA_HOME/bran/bran.db)
-  --locale TAG    en-GB or cy (default: from the environment, else en-GB)
-  --kiosk         full screen, idle wipe, clinician PIN to leave
+  --content DIR       folder of decision aids (default: the bundled aids)
+  --db FILE           the database (default: $XDG_DATA_HOME/bran/bran.db)
+  --locale TAG        en-GB or cy (default: from the environment, else en-GB)
+  --kiosk             full screen; after --idle-seconds without input asks "Are you still
+                      there?", then wipes the screen; the clinician PIN is needed to leave
+                      (set it first with: bran pin --db FILE)
+  --setting S         where answers are given when not a kiosk: home (default) or clinic
+  --clinician CODE    clinician code recorded with new sessions
+  --site CODE         site code recorded with new sessions
+  --idle-seconds N    kiosk idle time before the prompt (default 120; the prompt waits 30 more)
+
+Keys: Page Down or Alt+Right for Next, Page Up or Alt+Left for Back, number keys to choose
+an answer, Ctrl+Plus and Ctrl+Minus for text size, F6 for high contrast.
 )";
 
 std::string locale_from_environment() {
@@ -34,70 +55,313 @@ std::string locale_from_environment() {
     return "en-GB";
 }
 
-void add_text(std::string& out, const Text& text) {
-    for (const auto& entry : text) out += entry.second;
+std::string read_all(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// The words of every locale, loaded on first use.
+class Words {
+public:
+    explicit Words(std::string folder) : m_folder(std::move(folder)) {}
+    const Catalog& for_locale(const std::string& locale) {
+        auto it = m_catalogs.find(locale);
+        if (it == m_catalogs.end()) {
+            Diagnostics problems;
+            it = m_catalogs.emplace(locale, Catalog::load(m_folder, locale, problems)).first;
+            for (const Diagnostic& d : problems.items()) std::cerr << d.to_line() << '\n';
+        }
+        return it->second;
+    }
+
+private:
+    std::string m_folder;
+    std::map<std::string, Catalog> m_catalogs;
+};
+
+struct UiState {
+    std::map<std::string, std::string> drafts;
+    std::string pin;
+    std::string page_key;  // step and page last drawn, to notice arriving on a new page
+    int generation = -1;
+};
+
+void draw_top_bar(const DrawContext& dc, const Catalog& words, AppModel& model, const std::vector<std::string>& locales) {
+    for (const std::string& locale : locales) {
+        const bool current = locale == model.locale();
+        const std::string id = "lang-" + locale;
+        // Each language is named in itself, so a person can find their own.
+        if (current ? big_button(dc, words.text("lang." + locale), id.c_str()) : secondary_button(dc, words.text("lang." + locale), id.c_str())) {
+            model.set_locale(locale);
+        }
+        ImGui::SameLine();
+    }
+    ImGui::SameLine(0, 24.0f * dc.unit);
+    if (secondary_button(dc, "A−  " + words.text("top.smaller"), "smaller")) model.set_text_size(model.text_size() - 1);
+    ImGui::SameLine();
+    if (secondary_button(dc, "A+  " + words.text("top.bigger"), "bigger")) model.set_text_size(model.text_size() + 1);
+    ImGui::SameLine();
+    if (secondary_button(dc, words.text(model.high_contrast() ? "top.contrast-off" : "top.contrast-on"), "contrast")) {
+        model.set_high_contrast(!model.high_contrast());
+    }
+    if (model.screen() == Screen::walkthrough) {
+        ImGui::SameLine();
+        if (secondary_button(dc, words.text("top.start-again"), "start-again")) model.start_over();
+    } else if (model.screen() == Screen::home) {
+        ImGui::SameLine();
+        if (secondary_button(dc, words.text("home.staff"), "staff")) model.request_clinician_views();
+    }
+    ImGui::Separator();
+}
+
+// Records typed text that has not been recorded yet (Next, Back or leaving the page).
+void record_draft(AppModel& model, UiState& ui) {
+    const Walkthrough* w = model.walkthrough();
+    if (!w) return;
+    const auto item = text_item_of(w->step());
+    if (!item) return;
+    auto it = ui.drafts.find(*item);
+    if (it == ui.drafts.end()) return;
+    const auto first = it->second.find_first_not_of(" \t\r\n");
+    const nlohmann::json value = first == std::string::npos ? nlohmann::json() : nlohmann::json(it->second);
+    if (value != w->answers().get(*item)) model.walk(intent::Answer{*item, value});
+}
+
+void draw_walkthrough(const DrawContext& dc, const Catalog& words, AppModel& model, UiState& ui) {
+    const Walkthrough& w = *model.walkthrough();
+    const std::string page_key = std::to_string(model.generation()) + step_name(w.step()) + std::to_string(w.page());
+    const bool first_frame = page_key != ui.page_key;
+    ui.page_key = page_key;
+
+    const float nav_height = 56.0f * dc.unit + ImGui::GetStyle().ItemSpacing.y * 3 + ImGui::GetTextLineHeightWithSpacing();
+    ImGui::BeginChild("##content", ImVec2(0, -nav_height), false);
+    if (first_frame) ImGui::SetScrollY(0);
+    if (!model.notice().empty()) notice_box(dc, words.text(model.notice()));
+    StepContext context{dc, words, w, ui.drafts, first_frame};
+    // Each page has its own ID scope, so keyboard focus never carries over to a button that
+    // happens to sit in the same place on the next page.
+    ImGui::PushID(page_key.c_str());
+    const StepResult result = draw_step(context);
+    ImGui::PopID();
+    ImGui::EndChild();
+
+    ImGui::Separator();
+    const auto& steps = all_steps();
+    std::string progress = words.text("nav.progress", {{"step", static_cast<long long>(step_index(w.step()) + 1)},
+                                                       {"steps", static_cast<long long>(steps.size())},
+                                                       {"name", words.text(std::string("step.") + step_name(w.step()))}});
+    if (w.page_count() > 1) {
+        progress += "  " + words.text("nav.page", {{"page", static_cast<long long>(w.page() + 1)},
+                                                   {"pages", static_cast<long long>(w.page_count())}});
+    }
+    bold_paragraph(dc, progress);
+    bool back = false, next = false;
+    if (!w.is_first_page()) back = secondary_button(dc, "←  " + words.text("nav.back"), "back", 220.0f * dc.unit);
+    else ImGui::Dummy(ImVec2(220.0f * dc.unit, 1));
+    ImGui::SameLine();
+    muted_paragraph(dc, words.text("nav.keys"));
+    if (!w.is_last_step()) {
+        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - 220.0f * dc.unit);
+        next = big_button(dc, words.text("nav.next") + "  →", "next", 220.0f * dc.unit);
+    }
+    // Page keys and Alt+arrows are not typing keys: they move on even from a text field.
+    if (key_pressed(GLFW_KEY_PAGE_DOWN) || key_pressed(GLFW_KEY_RIGHT, GLFW_MOD_ALT)) next = !w.is_last_step();
+    if (key_pressed(GLFW_KEY_PAGE_UP) || key_pressed(GLFW_KEY_LEFT, GLFW_MOD_ALT)) back = !w.is_first_page();
+
+    if (result.intent) model.walk(*result.intent);
+    if (result.finish) {
+        model.finish_session();
+        return;
+    }
+    if (next || back) {
+        record_draft(model, ui);
+        model.walk(next ? Intent(intent::Next{}) : Intent(intent::Back{}));
+    }
 }
 
 }  // namespace
 
 int run_app(const std::vector<std::string>& args) {
-    const cli::Arguments arguments(args, {"content", "db", "locale"}, {"kiosk", "help"});
+    const cli::Arguments arguments(args, {"content", "db", "locale", "setting", "clinician", "site", "idle-seconds"},
+                                   {"kiosk", "help"});
     if (arguments.flag("help")) {
         std::cout << help;
         return 0;
     }
     if (!arguments.ok()) return cli::usage_error("", arguments.error());
     const std::string content = arguments.value("content").value_or(cli::default_content_dir());
-    const std::string locale = arguments.value("locale").value_or(locale_from_environment());
+    const std::string db_path = arguments.value("db").value_or(cli::default_database_path());
+
+    AppOptions options;
+    options.kiosk = arguments.flag("kiosk");
+    options.locale = arguments.value("locale").value_or(locale_from_environment());
+    const std::string setting = arguments.value("setting").value_or("home");
+    if (setting != "home" && setting != "clinic") return cli::usage_error("", "--setting must be home or clinic");
+    options.setting = setting == "clinic" ? Setting::clinic : Setting::home;
+    options.meta.clinician = arguments.value("clinician");
+    options.meta.site = arguments.value("site");
+    if (auto idle = arguments.value("idle-seconds")) {
+        try {
+            options.idle_seconds = std::max(1.0, std::stod(*idle));
+        } catch (const std::exception&) {
+            return cli::usage_error("", "--idle-seconds takes a number");
+        }
+    }
+
+    const std::string i18n_dir = cli::default_i18n_dir();
+    const std::vector<std::string> locales = available_locales(i18n_dir);
+    if (std::find(locales.begin(), locales.end(), options.locale) == locales.end()) options.locale = "en-GB";
+    Words words(i18n_dir);
+    if (words.for_locale("en-GB").keys().empty()) {
+        std::cerr << "bran: the English words (i18n/en-GB.json) could not be loaded from " << i18n_dir << '\n';
+        return 1;
+    }
 
     const Library library = Library::load({content}, RuleContext{today_iso_date()});
     const Diagnostics problems = library.diagnostics();
     for (const Diagnostic& d : problems.items()) std::cerr << d.to_line() << '\n';
-    Diagnostics catalog_problems;
-    Catalog words = Catalog::load(cli::default_i18n_dir(), locale, catalog_problems);
-    for (const Diagnostic& d : catalog_problems.items()) std::cerr << d.to_line() << '\n';
-    if (catalog_problems.has_errors()) return 1;
 
-    std::vector<AidCard> cards;
-    std::string glyphs;
-    for (const Aid* aid : library.aids()) {
-        cards.push_back({aid->id, localized(aid->title, locale), localized(aid->decision, locale),
-                         localized(aid->audience, locale), aid->review.status != "clinically reviewed"});
-        add_text(glyphs, aid->title);
-        add_text(glyphs, aid->audience);
-        add_text(glyphs, aid->decision);
+    std::optional<Database> db;
+    try {
+        db.emplace(Database::open(db_path));
+    } catch (const std::exception& e) {
+        std::cerr << "bran: " << e.what() << '\n';
+        return 1;
     }
+    if (db->read_only()) {
+        std::cerr << "bran: " << db_path << ": cannot be written to, so answers could not be recorded\n";
+        return 1;
+    }
+    if (options.kiosk && !has_clinician_pin(*db)) {
+        std::cerr << "bran: kiosk mode needs a clinician PIN, so that only staff can leave it. Set one with: bran pin --db "
+                  << db_path << '\n';
+        return 1;
+    }
+    SessionStore store(*db, ChainKey::for_database(db_path));
+    AppModel model(library, *db, store, options);
 
-    WindowOptions options;
-    options.full_screen = arguments.flag("kiosk");
-    options.title = words.text("app.title");
-    options.glyph_text = glyphs;
+    std::string glyphs;
+    for (const Aid* aid : library.aids()) glyphs += aid->content;
+    for (const std::string& locale : locales) glyphs += read_all(i18n_dir + "/" + locale + ".json");
+
+    WindowOptions window_options;
+    window_options.full_screen = options.kiosk;
+    window_options.title = words.for_locale(options.locale).text("app.title");
+    window_options.glyph_text = glyphs;
     std::string error;
-    auto window = Window::open(options, error);
+    auto window = Window::open(window_options, error);
     if (!window) {
         std::cerr << error << '\n';
         return 1;
     }
-    const TextSize size = TextSize::normal;
-    const bool high_contrast = false;
-    apply_theme(high_contrast, size);
+
+    UiState ui;
+    std::vector<KeyPress> pending_keys;
     int frames_to_draw = 2;
-    while (!window->should_close()) {
-        // Sleep until input; draw a couple of frames after each event so ImGui settles.
-        window->wait_for_events(frames_to_draw > 0 ? 0.0 : -1.0);
-        frames_to_draw = frames_to_draw > 0 ? frames_to_draw - 1 : 2;
+    int applied_size = -1;
+    bool applied_contrast = false;
+    model.on_input(glfwGetTime());
+    while (!model.should_quit()) {
+        // Sleep until input or the next kiosk deadline; after a change, draw a couple of frames
+        // so Dear ImGui settles. The idle prompt's countdown needs a frame a second.
+        double timeout = -1.0;
+        if (auto deadline = model.next_deadline()) timeout = std::max(0.0, *deadline - glfwGetTime());
+        if (model.asking_if_still_there()) timeout = std::min(timeout < 0 ? 1.0 : timeout, 1.0);
+        window->wait_for_events(frames_to_draw > 0 ? 0.0 : timeout);
+        const double now = glfwGetTime();
+        if (window->take_input()) {
+            model.on_input(now);
+            frames_to_draw = 3;
+        }
+        const int generation_before = model.generation();
+        model.tick(now);
+        if (window->should_close()) {
+            window->cancel_close();
+            model.request_quit();
+            if (model.should_quit()) break;
+        }
+        if (model.generation() != ui.generation) {
+            ui.drafts.clear();
+            ui.generation = model.generation();
+        }
+        frames_to_draw = std::max(frames_to_draw - 1, 0);
+
+        const auto size = static_cast<TextSize>(model.text_size());
+        if (model.text_size() != applied_size || model.high_contrast() != applied_contrast) {
+            apply_theme(model.high_contrast(), size);
+            applied_size = model.text_size();
+            applied_contrast = model.high_contrast();
+        }
+        // One key press per frame, so each acts on the screen the person saw when pressing it.
+        for (const KeyPress& press : window->take_key_presses()) pending_keys.push_back(press);
+        std::vector<KeyPress> this_frame;
+        if (!pending_keys.empty()) {
+            this_frame.push_back(pending_keys.front());
+            pending_keys.erase(pending_keys.begin());
+            frames_to_draw = std::max(frames_to_draw, 2);
+        }
+        set_frame_key_presses(std::move(this_frame));
+        const Catalog& current_words = words.for_locale(model.locale());
         window->begin_frame();
-        DrawContext dc{&window->fonts(size), &palette(high_contrast), size, body_pixels(size) / 24.0f};
+        DrawContext dc{&window->fonts(size), &palette(model.high_contrast()), size, body_pixels(size) / 24.0f};
+        ImGui::PushFont(dc.fonts->body);
+        if (key_pressed(GLFW_KEY_EQUAL, GLFW_MOD_CONTROL) || key_pressed(GLFW_KEY_KP_ADD, GLFW_MOD_CONTROL) ||
+            key_pressed(GLFW_KEY_EQUAL, GLFW_MOD_CONTROL | GLFW_MOD_SHIFT)) {
+            model.set_text_size(model.text_size() + 1);
+        }
+        if (key_pressed(GLFW_KEY_MINUS, GLFW_MOD_CONTROL) || key_pressed(GLFW_KEY_KP_SUBTRACT, GLFW_MOD_CONTROL)) {
+            model.set_text_size(model.text_size() - 1);
+        }
+        if (key_pressed(GLFW_KEY_F6)) model.set_high_contrast(!model.high_contrast());
+
         const ImGuiViewport* viewport = ImGui::GetMainViewport();
         ImGui::SetNextWindowPos(viewport->WorkPos);
         ImGui::SetNextWindowSize(viewport->WorkSize);
-        ImGui::PushFont(dc.fonts->body);
-        ImGui::Begin("##screen", nullptr,
-                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-        draw_home(dc, words, cards);
+        ImGui::Begin("##screen", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+        draw_top_bar(dc, current_words, model, locales);
+        switch (model.screen()) {
+            case Screen::home: {
+                std::vector<AidCard> cards;
+                for (const Aid* aid : library.aids()) {
+                    const bool translated = std::find(aid->locales.begin(), aid->locales.end(), model.locale()) != aid->locales.end();
+                    cards.push_back({aid->id, localized(aid->title, model.locale()), localized(aid->decision, model.locale()),
+                                     localized(aid->audience, model.locale()), aid->review.status != "clinically reviewed",
+                                     !translated});
+                }
+                ImGui::BeginChild("##home");
+                if (!model.notice().empty()) notice_box(dc, current_words.text(model.notice()));
+                if (auto chosen = draw_home(dc, current_words, cards)) {
+                    model.choose_aid(*chosen);
+                    ui.drafts.clear();
+                }
+                ImGui::EndChild();
+                break;
+            }
+            case Screen::walkthrough:
+                draw_walkthrough(dc, current_words, model, ui);
+                break;
+            case Screen::pin: {
+                const PinResult pin = draw_pin(dc, current_words, model, ui.pin);
+                if (pin.submit) model.submit_pin(ui.pin, now), ui.pin.clear();
+                if (pin.cancel) model.cancel_pin(), ui.pin.clear();
+                break;
+            }
+            case Screen::clinician: {
+                const StaffChoice choice = draw_clinician(dc, current_words);
+                if (choice == StaffChoice::back) model.leave_clinician_views();
+                if (choice == StaffChoice::close) model.close_from_clinician_views();
+                break;
+            }
+        }
         ImGui::End();
+        if (model.asking_if_still_there() && draw_idle_prompt(dc, current_words, model.seconds_until_wipe(now))) {
+            model.on_input(now);
+        }
         ImGui::PopFont();
         window->end_frame();
+        if (model.generation() != generation_before) frames_to_draw = 3;
     }
     return 0;
 }

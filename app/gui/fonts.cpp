@@ -17,7 +17,10 @@ std::optional<FontFiles> find_fonts() {
         const auto regular = folder / "NotoSans-Regular.ttf";
         const auto bold = folder / "NotoSans-Bold.ttf";
         if (std::filesystem::exists(regular, ec) && std::filesystem::exists(bold, ec)) {
-            return FontFiles{regular.string(), bold.string()};
+            FontFiles files{regular.string(), bold.string(), "", ""};
+            if (std::filesystem::exists(folder / "NotoSansSymbols2-Regular.ttf", ec)) files.symbols = (folder / "NotoSansSymbols2-Regular.ttf").string();
+            if (std::filesystem::exists(folder / "NotoSansMath-Regular.ttf", ec)) files.math = (folder / "NotoSansMath-Regular.ttf").string();
+            return files;
         }
     }
     return std::nullopt;

@@ -8,6 +8,9 @@ namespace bran::gui {
 struct FontFiles {
     std::string regular;
     std::string bold;
+    // Merged in for the few symbols the screens use (✓ ⚠ and − ← →); empty when absent.
+    std::string symbols;
+    std::string math;
 };
 
 // Looks in BRAN_FONT_DIR, then the usual system font folders.

@@ -9,7 +9,18 @@ namespace bran::gui {
 
 namespace {
 std::string g_glfw_error;
+bool g_had_input = false;
+std::vector<KeyPress> g_key_presses;
 void on_glfw_error(int, const char* description) { g_glfw_error = description ? description : "unknown error"; }
+// Installed before Dear ImGui's, which calls them in turn: they only note that a person is there.
+void on_key(GLFWwindow*, int key, int, int action, int mods) {
+    g_had_input = true;
+    if (action == GLFW_PRESS || action == GLFW_REPEAT) g_key_presses.push_back({key, mods});
+}
+void on_char(GLFWwindow*, unsigned int) { g_had_input = true; }
+void on_mouse_button(GLFWwindow*, int, int, int) { g_had_input = true; }
+void on_scroll(GLFWwindow*, double, double) { g_had_input = true; }
+void on_cursor(GLFWwindow*, double, double) { g_had_input = true; }
 }  // namespace
 
 std::unique_ptr<Window> Window::open(const WindowOptions& options, std::string& error) {
@@ -42,6 +53,12 @@ std::unique_ptr<Window> Window::open(const WindowOptions& options, std::string& 
     glfwMakeContextCurrent(window->m_window);
     glfwSwapInterval(1);
 
+    glfwSetKeyCallback(window->m_window, on_key);
+    glfwSetCharCallback(window->m_window, on_char);
+    glfwSetMouseButtonCallback(window->m_window, on_mouse_button);
+    glfwSetScrollCallback(window->m_window, on_scroll);
+    glfwSetCursorPosCallback(window->m_window, on_cursor);
+
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -65,7 +82,7 @@ bool Window::load_fonts(const FontFiles& files, const std::string& glyph_text) {
     ImFontGlyphRangesBuilder builder;
     builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
     builder.AddText(glyph_text.c_str());
-    builder.AddText("’“”–—…•✓✗←→●■▲");
+    builder.AddText("’“”–—…•");
     ranges.clear();
     builder.BuildRanges(&ranges);
     ImFontConfig config;
@@ -74,9 +91,19 @@ bool Window::load_fonts(const FontFiles& files, const std::string& glyph_text) {
     for (int i = 0; i < text_size_count; ++i) {
         const auto size = static_cast<TextSize>(i);
         FontSet& set = m_fonts[i];
-        set.body = io.Fonts->AddFontFromFileTTF(files.regular.c_str(), body_pixels(size), &config, ranges.Data);
-        set.bold = io.Fonts->AddFontFromFileTTF(files.bold.c_str(), body_pixels(size), &config, ranges.Data);
-        set.heading = io.Fonts->AddFontFromFileTTF(files.bold.c_str(), heading_pixels(size), &config, ranges.Data);
+        auto add = [&](const std::string& file, float pixels) {
+            ImFont* font = io.Fonts->AddFontFromFileTTF(file.c_str(), pixels, &config, ranges.Data);
+            ImFontConfig merge = config;
+            merge.MergeMode = true;
+            static const ImWchar symbol_ranges[] = {0x2713, 0x2713, 0x26A0, 0x26A0, 0};
+            static const ImWchar math_ranges[] = {0x2190, 0x2193, 0x2212, 0x2212, 0};
+            if (font && !files.symbols.empty()) io.Fonts->AddFontFromFileTTF(files.symbols.c_str(), pixels, &merge, symbol_ranges);
+            if (font && !files.math.empty()) io.Fonts->AddFontFromFileTTF(files.math.c_str(), pixels, &merge, math_ranges);
+            return font;
+        };
+        set.body = add(files.regular, body_pixels(size));
+        set.bold = add(files.bold, body_pixels(size));
+        set.heading = add(files.bold, heading_pixels(size));
         if (!set.body || !set.bold || !set.heading) return false;
     }
     io.FontDefault = m_fonts[0].body;
@@ -94,6 +121,21 @@ Window::~Window() {
 
 bool Window::should_close() const { return glfwWindowShouldClose(m_window); }
 void Window::request_close() { glfwSetWindowShouldClose(m_window, GLFW_TRUE); }
+void Window::cancel_close() { glfwSetWindowShouldClose(m_window, GLFW_FALSE); }
+
+bool Window::take_input() {
+    const bool had = g_had_input;
+    g_had_input = false;
+    return had;
+}
+
+void Window::wake() { glfwPostEmptyEvent(); }
+
+std::vector<KeyPress> Window::take_key_presses() {
+    std::vector<KeyPress> presses;
+    presses.swap(g_key_presses);
+    return presses;
+}
 
 void Window::wait_for_events(double timeout_seconds) {
     if (timeout_seconds < 0) glfwWaitEvents();

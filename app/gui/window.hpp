@@ -4,8 +4,11 @@
 #include "app/gui/fonts.hpp"
 #include "app/gui/theme.hpp"
 
+#include "app/gui/key_press.hpp"
+
 #include <memory>
 #include <string>
+#include <vector>
 
 struct GLFWwindow;
 struct ImFont;
@@ -36,6 +39,14 @@ public:
 
     bool should_close() const;
     void request_close();
+    void cancel_close();
+    // True once after any key, click, touch, scroll or pointer move since the last call.
+    bool take_input();
+    // Key presses since the last call, in order. Dear ImGui 1.86 keeps only whether a key is
+    // down, so a press and release that arrive together would otherwise be lost.
+    std::vector<KeyPress> take_key_presses();
+    // Wakes wait_for_events from another thread (read-aloud finishing, for example).
+    static void wake();
     // Blocks until input arrives or `timeout_seconds` pass (negative: wait forever).
     void wait_for_events(double timeout_seconds);
     void begin_frame();

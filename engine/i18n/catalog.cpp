@@ -5,6 +5,7 @@
 
 #include <unicode/datefmt.h>
 #include <unicode/gregocal.h>
+#include <unicode/listformatter.h>
 #include <unicode/msgfmt.h>
 #include <unicode/numfmt.h>
 #include <unicode/plurrule.h>
@@ -202,6 +203,21 @@ std::string format_long_date(const std::string& locale, const std::string& iso) 
     format->adoptTimeZone(icu::TimeZone::createTimeZone("UTC"));
     icu::UnicodeString out;
     format->format(when, out);
+    return to_utf8(out);
+}
+
+std::string format_list(const std::string& locale, const std::vector<std::string>& items) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::ListFormatter> format(icu::ListFormatter::createInstance(icu_locale(locale), status));
+    std::vector<icu::UnicodeString> parts;
+    for (const std::string& item : items) parts.push_back(icu::UnicodeString::fromUTF8(item));
+    icu::UnicodeString out;
+    if (U_FAILURE(status) || !format) {
+        std::string joined;
+        for (const std::string& item : items) joined += (joined.empty() ? "" : ", ") + item;
+        return joined;
+    }
+    format->format(parts.data(), static_cast<int32_t>(parts.size()), out, status);
     return to_utf8(out);
 }
 

@@ -54,6 +54,9 @@ std::string format_integer(const std::string& locale, long long value);
 // "23 November 2026" / "23 Tachwedd 2026" from an ISO date or timestamp (YYYY-MM-DD...).
 std::string format_long_date(const std::string& locale, const std::string& iso);
 
+// "A, B and C" / "A, B a C": a list joined the way the locale does it (ICU ListFormatter).
+std::string format_list(const std::string& locale, const std::vector<std::string>& items);
+
 // The plural keywords a locale uses (Welsh: zero one two few many other).
 std::set<std::string> plural_keywords(const std::string& locale);
 

@@ -61,6 +61,8 @@ public:
     void submit_pin(const std::string& pin, double now);
     void cancel_pin();
     void leave_clinician_views() { m_screen = Screen::home; }
+    // From the staff views only, which the PIN has already opened.
+    void close_from_clinician_views() { m_should_quit = m_screen == Screen::clinician; }
     void dismiss_notice() { m_notice.clear(); }
 
     // Time, in seconds on any monotonic clock.

@@ -16,6 +16,7 @@ struct AidCard {
     std::string decision;
     std::string audience;
     bool draft = false;
+    bool not_in_this_language = false;
 };
 
 // Returns the id of the aid the user chose, if any.

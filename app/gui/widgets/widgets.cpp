@@ -1,5 +1,6 @@
 #include "app/gui/widgets/widgets.hpp"
 
+#include <GLFW/glfw3.h>
 #include <imgui.h>
 
 #include <algorithm>
@@ -58,6 +59,59 @@ void muted_paragraph(const DrawContext& dc, const std::string& text) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(m[0], m[1], m[2], 1.0f));
     paragraph(text);
     ImGui::PopStyleColor();
+}
+
+}  // namespace bran::gui
+
+namespace bran::gui {
+
+void section_heading(const DrawContext& dc, const std::string& text) {
+    ImGui::Spacing();
+    bold_paragraph(dc, text);
+}
+
+namespace {
+std::vector<KeyPress> g_frame_presses;
+}
+
+void set_frame_key_presses(std::vector<KeyPress> presses) { g_frame_presses = std::move(presses); }
+
+bool key_pressed(int key, int mods) {
+    const int relevant = GLFW_MOD_SHIFT | GLFW_MOD_CONTROL | GLFW_MOD_ALT;
+    for (const KeyPress& p : g_frame_presses) {
+        if (p.key == key && (p.mods & relevant) == mods) return true;
+    }
+    return false;
+}
+
+bool shortcut_pressed(int key) { return !ImGui::GetIO().WantTextInput && key_pressed(key); }
+
+bool choice_button(const DrawContext& dc, int index, const std::string& label, bool selected, float width, bool with_key) {
+    const Palette& p = *dc.palette;
+    const std::string number = with_key && index < 9 ? std::to_string(index + 1) + "   " : "";
+    // A chosen answer is told by a tick and a fill, not by colour alone.
+    const std::string text = (selected ? "✓ " : "    ") + number + label;
+    const std::string id = "choice" + std::to_string(index);
+    const float w = width > 0 ? width : ImGui::GetContentRegionAvail().x;
+    ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
+    bool pressed = selected ? big_button(dc, text, id.c_str(), w) : secondary_button(dc, text, id.c_str(), w);
+    ImGui::PopStyleVar();
+    (void)p;
+    if (with_key && index < 9 && shortcut_pressed(GLFW_KEY_1 + index)) pressed = true;
+    return pressed;
+}
+
+void notice_box(const DrawContext& dc, const std::string& text) {
+    const float* bad = dc.palette->bad;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(bad[0], bad[1], bad[2], 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    ImGui::PushFont(dc.fonts->bold);
+    const float height = ImGui::GetTextLineHeightWithSpacing() * 3.2f;
+    ImGui::BeginChild("##notice", ImVec2(0, height), true);
+    paragraph("⚠ " + text);
+    ImGui::EndChild();
+    ImGui::PopFont();
+    ImGui::PopStyleColor(2);
 }
 
 }  // namespace bran::gui

@@ -1,9 +1,11 @@
 // The few widgets every screen uses: large buttons, wrapped paragraphs and headings.
 #pragma once
+#include "app/gui/key_press.hpp"
 #include "app/gui/theme.hpp"
 #include "app/gui/window.hpp"
 
 #include <string>
+#include <vector>
 
 namespace bran::gui {
 
@@ -23,5 +25,22 @@ void heading(const DrawContext& dc, const std::string& text);
 void paragraph(const std::string& text);
 void bold_paragraph(const DrawContext& dc, const std::string& text);
 void muted_paragraph(const DrawContext& dc, const std::string& text);
+void section_heading(const DrawContext& dc, const std::string& text);
+
+// One answer of a question: a wide button showing its number key, filled and ticked when chosen.
+// Returns true when clicked, or when its number key (index + 1) is pressed and no text is being typed.
+// With with_key false (pages with several questions) no number key is shown or read.
+bool choice_button(const DrawContext& dc, int index, const std::string& label, bool selected, float width = 0.0f,
+                   bool with_key = true);
+
+// The presses this frame handles; the window hands them over before drawing.
+void set_frame_key_presses(std::vector<KeyPress> presses);
+// True when `key` with exactly these modifiers was pressed for this frame.
+bool key_pressed(int key, int mods = 0);
+// As key_pressed, but not while a text field has the keyboard (number keys type digits there).
+bool shortcut_pressed(int key);
+
+// A message box in the content: for errors the patient must see.
+void notice_box(const DrawContext& dc, const std::string& text);
 
 }  // namespace bran::gui

@@ -1,0 +1,70 @@
+// `bran pin --db FILE`: sets the clinician PIN that guards leaving kiosk mode and staff views.
+#include "app/cli/options.hpp"
+#include "engine/session/clinician_pin.hpp"
+
+#include <iostream>
+#include <termios.h>
+#include <unistd.h>
+
+namespace bran::cli {
+
+namespace {
+const char* const help = R"(usage: bran pin --db FILE
+
+Sets the clinician PIN (4 to 12 digits) for the database FILE. Reads the PIN twice
+from standard input; on a terminal it is not shown. Only an Argon2id hash is stored.
+
+exit status: 0 set, 1 error, 2 usage error
+)";
+
+std::string read_secret(const char* prompt) {
+    const bool terminal = ::isatty(STDIN_FILENO);
+    termios before{};
+    if (terminal) {
+        std::cerr << prompt << std::flush;
+        ::tcgetattr(STDIN_FILENO, &before);
+        termios quiet = before;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
+    std::string line;
+    std::getline(std::cin, line);
+    if (terminal) {
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &before);
+        std::cerr << '\n';
+    }
+    return line;
+}
+}  // namespace
+
+int run_pin(const std::vector<std::string>& args) {
+    const Arguments arguments(args, {"db"}, {"help"});
+    if (arguments.flag("help")) {
+        std::cout << help;
+        return Exit::ok;
+    }
+    if (!arguments.ok()) return usage_error("pin", arguments.error());
+    const auto db_path = arguments.value("db");
+    if (!db_path) return usage_error("pin", "--db FILE is required");
+    const std::string pin = read_secret("New clinician PIN: ");
+    const std::string again = read_secret("The same PIN again: ");
+    if (const std::string problem = check_new_pin(pin); !problem.empty()) {
+        std::cerr << "bran pin: " << problem << '\n';
+        return Exit::failed;
+    }
+    if (pin != again) {
+        std::cerr << "bran pin: the two PINs are not the same; nothing was changed\n";
+        return Exit::failed;
+    }
+    try {
+        Database db = Database::open(*db_path);
+        set_clinician_pin(db, pin);
+    } catch (const std::exception& e) {
+        std::cerr << *db_path << ": " << e.what() << '\n';
+        return Exit::failed;
+    }
+    std::cout << "clinician PIN set\n";
+    return Exit::ok;
+}
+
+}  // namespace bran::cli

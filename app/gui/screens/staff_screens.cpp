@@ -1,0 +1,49 @@
+#include "app/gui/screens/staff_screens.hpp"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <cmath>
+
+namespace bran::gui {
+
+PinResult draw_pin(const DrawContext& dc, const Catalog& words, const AppModel& model, std::string& typed) {
+    PinResult result;
+    heading(dc, words.text(model.pin_purpose() == PinPurpose::leave_kiosk ? "pin.leave" : "pin.views"));
+    if (!model.notice().empty()) notice_box(dc, words.text(model.notice()));
+    if (ImGui::IsWindowAppearing() || !ImGui::IsAnyItemActive()) ImGui::SetKeyboardFocusHere();
+    ImGui::SetNextItemWidth(320.0f * dc.unit);
+    const ImGuiInputTextFlags flags =
+        ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_EnterReturnsTrue;
+    if (ImGui::InputText("##pin", &typed, flags)) result.submit = true;
+    if (big_button(dc, words.text("pin.enter"), "pin-enter")) result.submit = true;
+    ImGui::SameLine();
+    if (secondary_button(dc, words.text("pin.cancel"), "pin-cancel") || key_pressed(GLFW_KEY_ESCAPE)) {
+        result.cancel = true;
+    }
+    return result;
+}
+
+StaffChoice draw_clinician(const DrawContext& dc, const Catalog& words) {
+    heading(dc, words.text("clinician.heading"));
+    if (big_button(dc, words.text("clinician.back"), "staff-back")) return StaffChoice::back;
+    if (secondary_button(dc, words.text("clinician.close"), "staff-close")) return StaffChoice::close;
+    return StaffChoice::none;
+}
+
+bool draw_idle_prompt(const DrawContext& dc, const Catalog& words, double seconds_left) {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->WorkPos);
+    ImGui::SetNextWindowSize(viewport->WorkSize);
+    ImGui::SetNextWindowFocus();
+    ImGui::Begin("##idle", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::Dummy(ImVec2(0, viewport->WorkSize.y * 0.25f));
+    heading(dc, words.text("idle.heading"));
+    paragraph(words.text("idle.body", {{"seconds", static_cast<long long>(std::ceil(seconds_left))}}));
+    const bool stay = big_button(dc, words.text("idle.stay"), "idle-stay", 420.0f * dc.unit);
+    ImGui::End();
+    return stay;
+}
+
+}  // namespace bran::gui

@@ -1,0 +1,24 @@
+// Screens outside the walk-through: the PIN prompt, the staff menu, and the kiosk's idle prompt.
+#pragma once
+#include "app/gui/widgets/widgets.hpp"
+#include "engine/i18n/catalog.hpp"
+#include "engine/session/app_model.hpp"
+
+#include <string>
+
+namespace bran::gui {
+
+struct PinResult {
+    bool submit = false;
+    bool cancel = false;
+};
+// `typed` is the PIN being entered (digits only, shown as dots).
+PinResult draw_pin(const DrawContext& dc, const Catalog& words, const AppModel& model, std::string& typed);
+
+enum class StaffChoice { none, close, back };
+StaffChoice draw_clinician(const DrawContext& dc, const Catalog& words);
+
+// Returns true when the person says they are still there.
+bool draw_idle_prompt(const DrawContext& dc, const Catalog& words, double seconds_left);
+
+}  // namespace bran::gui

@@ -1,0 +1,58 @@
+// The summary: what the patient said, which options fit it and why, how sure they feel, and
+// their leaning, for them and their clinician to read together.
+#include "app/gui/screens/step_screens.hpp"
+#include "engine/audit/assessment.hpp"
+#include "engine/session/summary.hpp"
+
+#include <imgui.h>
+
+namespace bran::gui {
+
+StepResult draw_summary(StepContext& c) {
+    const Aid& aid = c.aid();
+    const Answers& answers = c.walk.answers();
+    const Assessment a = c.walk.assessment();
+    heading(c.dc, c.words.text("summary.heading"));
+    bold_paragraph(c.dc, c.text(aid.decision));
+
+    for (const std::string& sentence : fit_sentences(aid, answers, c.words)) paragraph(sentence);
+
+    if (answers.what_matters) {
+        section_heading(c.dc, c.words.text("summary.what-matters"));
+        paragraph("“" + *answers.what_matters + "”");
+    }
+    section_heading(c.dc, c.words.text("summary.ratings"));
+    bool any = false;
+    for (const Criterion& criterion : aid.criteria) {
+        auto it = answers.values.find(criterion.id);
+        if (it == answers.values.end()) continue;
+        any = true;
+        paragraph("•  " + c.words.text("summary.rating", {{"label", c.text(criterion.label)},
+                                                           {"rating", c.words.text("values.scale." + std::to_string(it->second))}}));
+    }
+    if (!any) paragraph(c.words.text("summary.not-rated"));
+
+    ImGui::Spacing();
+    if (answers.leaning) {
+        bold_paragraph(c.dc, c.words.text("summary.leaning", {{"option", choice_name(aid, *answers.leaning, c.words)}}));
+    } else {
+        paragraph(c.words.text("summary.leaning-none"));
+    }
+    if (a.knowledge_answered > 0) {
+        paragraph(c.words.text("summary.knowledge", {{"correct", static_cast<long long>(a.knowledge_correct)},
+                                                      {"answered", static_cast<long long>(a.knowledge_answered)}}));
+    }
+    if (a.sure_score) {
+        if (*a.sure_score == 4) paragraph(c.words.text("summary.sure-pass"));
+        else paragraph(c.words.text("summary.sure-conflict", {{"count", static_cast<long long>(4 - *a.sure_score)}}));
+    }
+    if (answers.questions) {
+        section_heading(c.dc, c.words.text("summary.questions"));
+        paragraph(*answers.questions);
+    }
+    ImGui::Spacing();
+    muted_paragraph(c.dc, c.words.text("summary.show-clinician"));
+    return {};
+}
+
+}  // namespace bran::gui

@@ -1,0 +1,66 @@
+#include "engine/session/summary.hpp"
+
+#include <algorithm>
+
+namespace bran {
+
+std::vector<const Criterion*> fit_reasons(const Aid& aid, const Answers& answers, const Assessment& assessment) {
+    std::vector<std::pair<int, const Criterion*>> weighted;
+    if (assessment.value_favoured.empty()) return {};
+    const std::string& best = assessment.value_favoured.front();
+    for (const Criterion& c : aid.criteria) {
+        auto w = answers.values.find(c.id);
+        auto s = c.supports.find(best);
+        if (w == answers.values.end() || s == c.supports.end() || w->second < 3 || s->second <= 0) continue;
+        weighted.emplace_back(w->second * s->second, &c);
+    }
+    std::stable_sort(weighted.begin(), weighted.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<const Criterion*> out;
+    for (std::size_t i = 0; i < weighted.size() && i < 3; ++i) out.push_back(weighted[i].second);
+    return out;
+}
+
+std::string choice_name(const Aid& aid, const std::string& code, const Catalog& words) {
+    if (const Option* o = aid.find_option(code)) return localized(o->name, words.locale());
+    if (code == choice_unsure) return words.text("leaning.unsure");
+    if (code == choice_defer) return words.text("decision.defer");
+    return code;
+}
+
+std::vector<std::string> fit_sentences(const Aid& aid, const Answers& answers, const Catalog& words) {
+    const Assessment a = assess(aid, answers);
+    const std::string& locale = words.locale();
+    std::vector<std::string> out;
+    if (a.value_favoured.empty()) {
+        out.push_back(words.text("summary.fit-none"));
+        return out;
+    }
+    if (a.value_favoured.size() == 1) {
+        out.push_back(words.text("summary.fit-one", {{"option", choice_name(aid, a.value_favoured[0], words)}}));
+        std::vector<std::string> reasons;
+        for (const Criterion* c : fit_reasons(aid, answers, a)) {
+            std::string label = localized(c->label, locale);
+            // Labels are written as headings ("Avoiding a stroke"); inside a sentence they read
+            // in lower case ("avoiding a stroke"), which is safe for the first letter of
+            // English and Welsh labels.
+            if (!label.empty() && label[0] >= 'A' && label[0] <= 'Z' && !(label.size() > 1 && label[1] >= 'A' && label[1] <= 'Z')) {
+                label[0] = static_cast<char>(label[0] - 'A' + 'a');
+            }
+            reasons.push_back(label);
+        }
+        if (!reasons.empty()) {
+            out.push_back(words.text("summary.fit-because", {{"count", static_cast<long long>(reasons.size())},
+                                                             {"reasons", format_list(locale, reasons)}}));
+        }
+    } else {
+        std::vector<std::string> names;
+        for (const std::string& id : a.value_favoured) names.push_back("“" + choice_name(aid, id, words) + "”");
+        out.push_back(words.text("summary.fit-tie", {{"options", format_list(locale, names)}}));
+    }
+    if (a.concordant == false && a.choice) {
+        out.push_back(words.text("summary.fit-choice-differs", {{"choice", choice_name(aid, *a.choice, words)}}));
+    }
+    return out;
+}
+
+}  // namespace bran

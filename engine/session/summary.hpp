@@ -1,0 +1,25 @@
+// The summary in plain words: which options fit what the patient said mattered, and why.
+// The window, the take-home summary and their tests all read these sentences from here.
+#pragma once
+#include "engine/audit/assessment.hpp"
+#include "engine/content/aid.hpp"
+#include "engine/i18n/catalog.hpp"
+#include "engine/session/answers.hpp"
+
+#include <string>
+#include <vector>
+
+namespace bran {
+
+// The criteria behind the best fit: those the patient rated 3 or 4 that the favoured option
+// serves (supports > 0), strongest first, at most three.
+std::vector<const Criterion*> fit_reasons(const Aid& aid, const Answers& answers, const Assessment& assessment);
+
+// One or two sentences, e.g. "From what you told us, “Wait and see” fits best with what matters
+// to you. This is because you said that avoiding an operation matters a lot to you."
+std::vector<std::string> fit_sentences(const Aid& aid, const Answers& answers, const Catalog& words);
+
+// The name of a choice code: an option's name, or the words for unsure / defer.
+std::string choice_name(const Aid& aid, const std::string& code, const Catalog& words);
+
+}  // namespace bran
