@@ -11,6 +11,7 @@
 #include <unicode/plurrule.h>
 #include <unicode/unistr.h>
 
+#include <cctype>
 #include <filesystem>
 #include <iostream>
 #include <mutex>
@@ -218,7 +219,16 @@ std::string format_list(const std::string& locale, const std::vector<std::string
         return joined;
     }
     format->format(parts.data(), static_cast<int32_t>(parts.size()), out, status);
-    return to_utf8(out);
+    std::string joined = to_utf8(out);
+    if (locale == "cy" || locale.rfind("cy-", 0) == 0) {
+        // ICU 72 writes Welsh "and" as "a(c)"; Welsh uses "ac" before a vowel and "a" otherwise.
+        for (std::size_t at = joined.find("a(c) "); at != std::string::npos; at = joined.find("a(c) ", at)) {
+            const char next = at + 5 < joined.size() ? static_cast<char>(std::tolower(static_cast<unsigned char>(joined[at + 5]))) : 'x';
+            const bool vowel = std::string("aeiouwy").find(next) != std::string::npos;
+            joined.replace(at, 5, vowel ? "ac " : "a ");
+        }
+    }
+    return joined;
 }
 
 std::set<std::string> plural_keywords(const std::string& locale) {

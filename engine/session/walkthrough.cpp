@@ -39,8 +39,16 @@ Walkthrough Walkthrough::resume(const Aid& aid, SessionStore& store, const std::
 
 void Walkthrough::replay(const std::vector<EventRow>& events, Answers& answers, std::string& status) {
     for (const EventRow& e : events) {
-        if (e.item == "status") status = e.new_value.is_string() ? e.new_value.get<std::string>() : status;
-        else answers.set(e.item, e.new_value);
+        if (e.item == "status") {
+            if (e.new_value.is_string()) status = e.new_value.get<std::string>();
+            continue;
+        }
+        // A record edited outside bran may hold a value of the wrong kind; it is skipped here
+        // (verify reports the event), never allowed to stop the replay.
+        try {
+            answers.set(e.item, e.new_value);
+        } catch (const nlohmann::json::exception&) {
+        }
     }
 }
 

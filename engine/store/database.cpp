@@ -81,7 +81,10 @@ Database Database::open(const std::string& path, Mode mode) {
                                "); it was left as it was");
     }
     Database database(std::move(db), path, mode == Mode::read_only || sqlite3_db_readonly(raw, "main") == 1);
-    if (!fresh) {
+    // Before anything is written, a full integrity check (seconds on a large file). A read-only
+    // open writes nothing, and SQLite refuses any damaged page it is asked to read, so the audit
+    // and export need not pay for it.
+    if (!fresh && mode == Mode::read_write) {
         const std::string integrity = database.integrity_check();
         if (integrity != "ok") {
             throw UnusableDatabase(path + ": damaged (integrity check: " + integrity +

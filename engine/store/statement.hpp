@@ -45,6 +45,8 @@ public:
     std::optional<std::int64_t> optional_integer(int column) const;
     std::vector<unsigned char> blob(int column) const;
     bool is_null(int column) const;
+    // For tight loops that read columns without copying them (the audit's one pass).
+    sqlite3_stmt* handle() const { return m_stmt; }
 
 private:
     void check_bind(int rc);

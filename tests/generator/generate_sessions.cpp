@@ -3,6 +3,9 @@
 // audit with an oracle that shares none of its code.
 //
 // usage: bran_generate_sessions --db FILE --sessions N [--seed S] [--content DIR] [--facts FILE.csv]
+//                               [--without-events]
+// --without-events stores sessions and their audit facts but no answer events: only for the
+// audit benchmark, whose query reads the facts alone (a million sessions with events is ~3 GB).
 #include "engine/content/library.hpp"
 #include "engine/core/ids_and_time.hpp"
 #include "engine/session/answers.hpp"
@@ -22,6 +25,7 @@ struct Options {
     std::string db, content = BRAN_SOURCE_CONTENT_DIR, facts;
     long long sessions = 100;
     unsigned seed = 1;
+    bool events = true;
 };
 
 // The generator's own reading of shared/spec/audit.md, deliberately written apart from engine/audit.
@@ -68,8 +72,15 @@ std::string two(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }
 
 int main(int argc, char** argv) {
     Options o;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        const std::string k = argv[i], v = argv[i + 1];
+    for (int i = 1; i < argc; i += 2) {
+        const std::string k = argv[i];
+        if (k == "--without-events") {
+            o.events = false;
+            --i;
+            continue;
+        }
+        if (i + 1 >= argc) { std::cerr << k << " needs a value\n"; return 2; }
+        const std::string v = argv[i + 1];
         if (k == "--db") o.db = v;
         else if (k == "--sessions") o.sessions = std::stoll(v);
         else if (k == "--seed") o.seed = static_cast<unsigned>(std::stoul(v));
@@ -162,6 +173,7 @@ int main(int argc, char** argv) {
                   << status << ',' << t.choice << ',' << t.concordant << ',' << t.adequate << ',' << t.informed << ','
                   << t.sure_score << '\n';
         }
+        if (!o.events) s.events.clear();
         batch.push_back(std::move(s));
         if (batch.size() == 5000) store.import_sessions(std::move(batch)), batch.clear();
     }

@@ -1,0 +1,123 @@
+#include "engine/audit/audit_output.hpp"
+
+#include <cstdio>
+#include <set>
+#include <sstream>
+
+namespace bran {
+
+namespace {
+
+nlohmann::ordered_json rate_json(const std::optional<double>& rate) {
+    return rate ? nlohmann::ordered_json(*rate) : nlohmann::ordered_json(nullptr);
+}
+
+std::string percent(const std::optional<double>& rate) {
+    if (!rate) return "n/a";
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%.1f%%", *rate * 100.0);
+    return buffer;
+}
+
+std::string fraction(const Proportion& p) {
+    return std::to_string(p.yes) + "/" + std::to_string(p.assessable) + " (" + percent(p.rate()) + ")";
+}
+
+std::string csv_field(const std::string& text) {
+    if (text.find_first_of(",\"\n") == std::string::npos) return text;
+    std::string quoted = "\"";
+    for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return quoted + "\"";
+}
+
+std::string number(const std::optional<double>& value) {
+    if (!value) return "";
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.4f", *value);
+    return buffer;
+}
+
+}  // namespace
+
+nlohmann::ordered_json audit_json(const AuditFilter& filter, const std::vector<GroupFigures>& groups) {
+    nlohmann::ordered_json filters = nlohmann::ordered_json::object();
+    filters["aid"] = filter.aid ? nlohmann::ordered_json(*filter.aid) : nlohmann::ordered_json(nullptr);
+    filters["from"] = filter.from ? nlohmann::ordered_json(*filter.from) : nlohmann::ordered_json(nullptr);
+    filters["to"] = filter.to ? nlohmann::ordered_json(*filter.to) : nlohmann::ordered_json(nullptr);
+    filters["group_by"] = filter.group_by == GroupBy::none ? nlohmann::ordered_json(nullptr)
+                                                           : nlohmann::ordered_json(group_by_name(filter.group_by));
+    nlohmann::ordered_json out;
+    out["filters"] = filters;
+    out["groups"] = nlohmann::ordered_json::array();
+    for (const GroupFigures& g : groups) {
+        nlohmann::ordered_json j;
+        j["key"] = g.key;
+        j["sessions"] = g.sessions;
+        j["completed"] = g.completed;
+        j["concordance"] = {{"assessable", g.concordance.assessable}, {"concordant", g.concordance.yes}, {"rate", rate_json(g.concordance.rate())}};
+        j["knowledge"] = {{"assessable", g.knowledge.assessable}, {"adequate", g.knowledge.yes}, {"rate", rate_json(g.knowledge.rate())}};
+        j["informed_choice"] = {{"assessable", g.informed_choice.assessable}, {"informed", g.informed_choice.yes},
+                                {"rate", rate_json(g.informed_choice.rate())}};
+        j["sure"] = {{"assessable", g.sure.assessable}, {"pass", g.sure.yes}, {"rate", rate_json(g.sure.rate())},
+                     {"mean_score", rate_json(g.sure_mean())}};
+        nlohmann::ordered_json choices = nlohmann::ordered_json::object();
+        for (const auto& [choice, count] : g.choices) choices[choice] = count;
+        j["choices"] = choices;
+        out["groups"].push_back(j);
+    }
+    return out;
+}
+
+std::string audit_csv(const std::vector<GroupFigures>& groups) {
+    std::set<std::string> choice_names;
+    for (const GroupFigures& g : groups) {
+        for (const auto& entry : g.choices) choice_names.insert(entry.first);
+    }
+    std::ostringstream out;
+    out << "group,sessions,completed,concordance_assessable,concordant,concordance_rate,knowledge_assessable,"
+           "knowledge_adequate,knowledge_rate,informed_assessable,informed,informed_rate,sure_assessable,sure_pass,"
+           "sure_rate,sure_mean_score";
+    for (const std::string& c : choice_names) out << ",choice_" << csv_field(c);
+    out << "\r\n";  // RFC 4180 line ends, which spreadsheets expect
+    for (const GroupFigures& g : groups) {
+        out << csv_field(g.key) << ',' << g.sessions << ',' << g.completed << ',' << g.concordance.assessable << ','
+            << g.concordance.yes << ',' << number(g.concordance.rate()) << ',' << g.knowledge.assessable << ','
+            << g.knowledge.yes << ',' << number(g.knowledge.rate()) << ',' << g.informed_choice.assessable << ','
+            << g.informed_choice.yes << ',' << number(g.informed_choice.rate()) << ',' << g.sure.assessable << ','
+            << g.sure.yes << ',' << number(g.sure.rate()) << ',' << number(g.sure_mean());
+        for (const std::string& c : choice_names) {
+            auto it = g.choices.find(c);
+            out << ',' << (it == g.choices.end() ? 0 : it->second);
+        }
+        out << "\r\n";
+    }
+    return out.str();
+}
+
+std::string audit_table(const AuditFilter& filter, const std::vector<GroupFigures>& groups) {
+    std::ostringstream out;
+    out << "Personal-value audit";
+    if (filter.aid) out << "  aid " << *filter.aid;
+    if (filter.from || filter.to) out << "  from " << filter.from.value_or("the start") << " to " << filter.to.value_or("today");
+    if (filter.group_by != GroupBy::none) out << "  by " << group_by_name(filter.group_by);
+    out << "\n(rates count completed sessions where the figure can be assessed)\n\n";
+    char line[512];
+    std::snprintf(line, sizeof line, "%-22s %9s %9s  %-22s %-22s %-22s %-22s %s\n", "group", "sessions", "completed",
+                  "value-concordant", "knowledge adequate", "informed choice", "SURE 4/4", "SURE mean");
+    out << line;
+    for (const GroupFigures& g : groups) {
+        std::snprintf(line, sizeof line, "%-22s %9lld %9lld  %-22s %-22s %-22s %-22s %s\n", g.key.c_str(), g.sessions,
+                      g.completed, fraction(g.concordance).c_str(), fraction(g.knowledge).c_str(),
+                      fraction(g.informed_choice).c_str(), fraction(g.sure).c_str(),
+                      g.sure_mean() ? number(g.sure_mean()).substr(0, 4).c_str() : "n/a");
+        out << line;
+        if (!g.choices.empty()) {
+            out << "    choices:";
+            for (const auto& [choice, count] : g.choices) out << "  " << choice << " " << count;
+            out << '\n';
+        }
+    }
+    return out.str();
+}
+
+}  // namespace bran

@@ -1,0 +1,17 @@
+// The audit's figures as the auditor reads them: a table, CSV for a spreadsheet, or the JSON of
+// shared/spec/audit.md.
+#pragma once
+#include "engine/audit/report.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace bran {
+
+nlohmann::ordered_json audit_json(const AuditFilter& filter, const std::vector<GroupFigures>& groups);
+std::string audit_csv(const std::vector<GroupFigures>& groups);
+std::string audit_table(const AuditFilter& filter, const std::vector<GroupFigures>& groups);
+
+}  // namespace bran

@@ -1,0 +1,109 @@
+#include "engine/audit/report.hpp"
+
+#include <algorithm>
+
+namespace bran {
+
+std::optional<GroupBy> group_by_from_name(const std::string& name) {
+    for (GroupBy g : {GroupBy::clinician, GroupBy::site, GroupBy::month, GroupBy::option}) {
+        if (name == group_by_name(g)) return g;
+    }
+    return std::nullopt;
+}
+
+const char* group_by_name(GroupBy group_by) {
+    switch (group_by) {
+        case GroupBy::none: return "none";
+        case GroupBy::clinician: return "clinician";
+        case GroupBy::site: return "site";
+        case GroupBy::month: return "month";
+        case GroupBy::option: return "option";
+    }
+    return "none";
+}
+
+std::string audit_query(GroupBy group_by) {
+    // The group column comes back raw; group_key() turns it into the key (a month from the start
+    // time, "(none)" for a missing code) without building a string per row in SQL.
+    std::string group;
+    switch (group_by) {
+        case GroupBy::none: group = "NULL"; break;
+        case GroupBy::clinician: group = "s.clinician"; break;
+        case GroupBy::site: group = "s.site"; break;
+        case GroupBy::month: group = "s.started_at"; break;
+        case GroupBy::option: group = "s.choice"; break;
+    }
+    // Facts that are not assessable (NULL) come back as -1: one integer per fact to read.
+    return "SELECT " + group + ", COALESCE(s.choice, ''), CASE WHEN s.status = 'completed' THEN 1 ELSE 0 END, "
+           "COALESCE(s.concordance, -1), COALESCE(s.knowledge_adequate, -1), COALESCE(s.informed_choice, -1), "
+           "COALESCE(s.sure_score, -1) "
+           "FROM session s "
+           "WHERE (?1 IS NULL OR s.aid_version_id IN (SELECT a.id FROM aid_version a WHERE a.aid_id = ?1)) "
+           "AND (?2 IS NULL OR SUBSTR(s.started_at, 1, 10) >= ?2) "
+           "AND (?3 IS NULL OR SUBSTR(s.started_at, 1, 10) <= ?3)";
+}
+
+std::string_view group_key(GroupBy group_by, const char* raw, std::size_t size) {
+    if (group_by == GroupBy::none) return "all";
+    if (!raw) return "(none)";
+    if (group_by == GroupBy::month) return std::string_view(raw, std::min<std::size_t>(size, 7));  // YYYY-MM
+    return std::string_view(raw, size);
+}
+
+void AuditAccumulator::add(std::string_view group, std::string_view choice, bool completed, std::optional<int> concordant,
+                           std::optional<int> knowledge_adequate, std::optional<int> informed, std::optional<int> sure_score) {
+    m_key.assign(group);
+    m_key += '\x1f';
+    m_key.append(choice);
+    auto it = m_buckets.find(m_key);
+    if (it == m_buckets.end()) {
+        it = m_buckets.emplace(m_key, AuditBucket{}).first;
+        it->second.group = std::string(group);
+        it->second.choice = std::string(choice);
+    }
+    AuditBucket& b = it->second;
+    // audit.md: `sessions` counts every session; every rate counts completed sessions only, and
+    // only where the figure is assessable (the per-session fact is present).
+    ++b.sessions;
+    if (!completed) return;
+    ++b.completed;
+    if (concordant) ++b.concordance_assessable, b.concordant += *concordant == 1;
+    if (knowledge_adequate) ++b.knowledge_assessable, b.knowledge_adequate += *knowledge_adequate == 1;
+    if (informed) ++b.informed_assessable, b.informed += *informed == 1;
+    // SURE passes at 4 of 4; the mean score is over the same assessable sessions.
+    if (sure_score) ++b.sure_assessable, b.sure_pass += *sure_score == 4, b.sure_score_sum += *sure_score;
+}
+
+std::vector<AuditBucket> AuditAccumulator::buckets() const {
+    std::vector<AuditBucket> out;
+    out.reserve(m_buckets.size());
+    for (const auto& entry : m_buckets) out.push_back(entry.second);
+    return out;
+}
+
+std::vector<GroupFigures> summarise(const std::vector<AuditBucket>& buckets, GroupBy group_by) {
+    std::map<std::string, GroupFigures> groups;
+    if (group_by == GroupBy::none) groups["all"].key = "all";
+    for (const AuditBucket& b : buckets) {
+        GroupFigures& g = groups[b.group];
+        g.key = b.group;
+        g.sessions += b.sessions;
+        g.completed += b.completed;
+        g.concordance.assessable += b.concordance_assessable;
+        g.concordance.yes += b.concordant;
+        g.knowledge.assessable += b.knowledge_assessable;
+        g.knowledge.yes += b.knowledge_adequate;
+        g.informed_choice.assessable += b.informed_assessable;
+        g.informed_choice.yes += b.informed;
+        g.sure.assessable += b.sure_assessable;
+        g.sure.yes += b.sure_pass;
+        g.sure_score_sum += b.sure_score_sum;
+        // Choices (decision, else leaning) are counted among completed sessions.
+        if (!b.choice.empty() && b.completed > 0) g.choices[b.choice] += b.completed;
+    }
+    std::vector<GroupFigures> out;
+    for (auto& entry : groups) out.push_back(std::move(entry.second));
+    return out;
+}
+
+}  // namespace bran

@@ -1,0 +1,87 @@
+// The personal-value audit over many sessions (shared/spec/audit.md): filters, grouping, and the
+// figures for each group. The aggregate definitions live here, in one standard SQL query that
+// runs unchanged on SQLite and PostgreSQL; per-session definitions live in assessment.cpp.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace bran {
+
+enum class GroupBy { none, clinician, site, month, option };
+std::optional<GroupBy> group_by_from_name(const std::string& name);
+const char* group_by_name(GroupBy group_by);
+
+struct AuditFilter {
+    std::optional<std::string> aid;   // aid id
+    std::optional<std::string> from;  // YYYY-MM-DD, inclusive, on the day the session started
+    std::optional<std::string> to;    // YYYY-MM-DD, inclusive
+    GroupBy group_by = GroupBy::none;
+};
+
+struct Proportion {
+    long long assessable = 0;
+    long long yes = 0;
+    std::optional<double> rate() const {
+        return assessable == 0 ? std::nullopt : std::optional<double>(static_cast<double>(yes) / static_cast<double>(assessable));
+    }
+};
+
+struct GroupFigures {
+    std::string key;  // the group's value, or "all"
+    long long sessions = 0;
+    long long completed = 0;
+    Proportion concordance;
+    Proportion knowledge;
+    Proportion informed_choice;
+    Proportion sure;            // yes = passed (4 of 4)
+    long long sure_score_sum = 0;
+    std::optional<double> sure_mean() const {
+        return sure.assessable == 0 ? std::nullopt
+                                    : std::optional<double>(static_cast<double>(sure_score_sum) / static_cast<double>(sure.assessable));
+    }
+    std::map<std::string, long long> choices;  // among completed sessions: option id, unsure, defer
+};
+
+// One row of the query: the counts of one (group, choice) bucket.
+struct AuditBucket {
+    std::string group;
+    std::string choice;  // empty when the session has no choice
+    long long sessions = 0, completed = 0;
+    long long concordance_assessable = 0, concordant = 0;
+    long long knowledge_assessable = 0, knowledge_adequate = 0;
+    long long informed_assessable = 0, informed = 0;
+    long long sure_assessable = 0, sure_pass = 0, sure_score_sum = 0;
+};
+
+// The query over the session facts table (columns named in schema.cpp), with ?1 aid, ?2 from,
+// ?3 to as parameters (NULL: no filter). Standard SQL only, and no GROUP BY: a database
+// without a hash aggregate (SQLite) would sort every row for it. Each row it returns is
+// (group, choice, completed 0/1, concordance, knowledge_adequate, informed_choice, sure_score),
+// the last four -1 where not assessable.
+std::string audit_query(GroupBy group_by);
+
+// The group a session belongs to, from the query's first column (raw is null for SQL NULL).
+std::string_view group_key(GroupBy group_by, const char* raw, std::size_t size);
+
+// What the audit counts from one session's facts: every definition of audit.md that concerns
+// more than one session lives here.
+class AuditAccumulator {
+public:
+    void add(std::string_view group, std::string_view choice, bool completed, std::optional<int> concordant,
+             std::optional<int> knowledge_adequate, std::optional<int> informed, std::optional<int> sure_score);
+    std::vector<AuditBucket> buckets() const;
+
+private:
+    std::unordered_map<std::string, AuditBucket> m_buckets;
+    std::string m_key;  // reused, so adding a session allocates nothing once its bucket exists
+};
+
+// Sums buckets into groups, sorted by key. With no grouping, exactly one group "all", even
+// when there are no sessions.
+std::vector<GroupFigures> summarise(const std::vector<AuditBucket>& buckets, GroupBy group_by);
+
+}  // namespace bran

@@ -1,0 +1,33 @@
+// `bran audit verify`: proves no recorded answer was changed, inserted or removed outside bran.
+// The keyed chain (chain_key.hpp) catches changed and inserted events even when someone
+// recomputes hashes inside the file; the receipts beside it catch the newest events being cut
+// off; replaying each session's events catches edits to its audit figures.
+#pragma once
+#include "engine/content/library.hpp"
+#include "engine/store/chain_key.hpp"
+#include "engine/store/database.hpp"
+
+#include <optional>
+#include <string>
+
+namespace bran {
+
+struct TamperFinding {
+    std::string session_id;
+    int seq = 0;              // the event number within the session, 0 for the session itself
+    std::int64_t n = 0;       // the event's place in the whole record
+    std::string kind;         // changed, deleted, inserted, truncated, session-changed, session-deleted
+    std::string message;
+    std::string to_line() const;
+};
+
+struct VerifyReport {
+    long long events = 0;
+    long long sessions = 0;
+    long long anchored = 0;   // events covered by a receipt
+    std::optional<TamperFinding> problem;  // the first one found
+};
+
+VerifyReport verify_record(const Database& db, const ChainKey& key, const std::string& receipts);
+
+}  // namespace bran

@@ -1,0 +1,65 @@
+"""An audit oracle that shares no code with bran: it reads the generator's per-session truth
+(CSV) and computes what `bran audit --format json` must print, per shared/spec/audit.md."""
+import csv, json, sys
+from collections import defaultdict
+
+def expected(facts_csv, aid=None, date_from=None, date_to=None, group_by=None):
+    rows = list(csv.DictReader(open(facts_csv)))
+    groups = defaultdict(lambda: {"sessions": 0, "completed": 0, "conc": [0, 0], "know": [0, 0], "inf": [0, 0],
+                                  "sure": [0, 0], "sure_sum": 0, "choices": defaultdict(int)})
+    if group_by is None:
+        groups["all"]
+    for r in rows:
+        if aid and r["aid"] != aid: continue
+        if date_from and r["date"] < date_from: continue
+        if date_to and r["date"] > date_to: continue
+        key = {None: "all", "clinician": r["clinician"], "site": r["site"], "month": r["date"][:7],
+               "option": r["choice"] or "(none)"}[group_by]
+        g = groups[key]
+        g["sessions"] += 1
+        if r["status"] != "completed": continue
+        g["completed"] += 1
+        for field, name in (("concordant", "conc"), ("adequate", "know"), ("informed", "inf")):
+            v = int(r[field])
+            if v >= 0:
+                g[name][0] += 1
+                g[name][1] += v
+        s = int(r["sure_score"])
+        if s >= 0:
+            g["sure"][0] += 1
+            g["sure"][1] += 1 if s == 4 else 0
+            g["sure_sum"] += s
+        if r["choice"]:
+            g["choices"][r["choice"]] += 1
+    def rate(p): return None if p[0] == 0 else p[1] / p[0]
+    out = []
+    for key in sorted(groups):
+        g = groups[key]
+        out.append({"key": key, "sessions": g["sessions"], "completed": g["completed"],
+                    "concordance": {"assessable": g["conc"][0], "concordant": g["conc"][1], "rate": rate(g["conc"])},
+                    "knowledge": {"assessable": g["know"][0], "adequate": g["know"][1], "rate": rate(g["know"])},
+                    "informed_choice": {"assessable": g["inf"][0], "informed": g["inf"][1], "rate": rate(g["inf"])},
+                    "sure": {"assessable": g["sure"][0], "pass": g["sure"][1], "rate": rate(g["sure"]),
+                             "mean_score": None if g["sure"][0] == 0 else g["sure_sum"] / g["sure"][0]},
+                    "choices": dict(sorted(g["choices"].items()))})
+    return out
+
+def same(a, b, path="groups"):
+    if isinstance(a, float) or isinstance(b, float):
+        return a is not None and b is not None and abs(a - b) < 1e-9 or (a is None and b is None)
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(same(a[k], b[k], path + "." + k) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(same(x, y, path) for x, y in zip(a, b))
+    return a == b
+
+if __name__ == "__main__":
+    facts, output = sys.argv[1], sys.argv[2]
+    args = dict(a.split("=", 1) for a in sys.argv[3:])
+    got = json.load(open(output))["groups"]
+    want = expected(facts, args.get("aid"), args.get("from"), args.get("to"), args.get("group_by"))
+    if not same(got, want):
+        print("MISMATCH", sys.argv[3:])
+        print("want:", json.dumps(want)[:1500])
+        print("got: ", json.dumps(got)[:1500])
+        sys.exit(1)

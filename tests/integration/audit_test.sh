@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# `bran audit` against an oracle that shares no code with it, for every grouping and filter,
+# and `bran audit verify` against tampering done behind bran's back with the sqlite3 tool.
+source "$(dirname "$0")/lib.sh"
+GENERATE=${GENERATE:?set GENERATE}
+ORACLE="$SOURCE_DIR/tests/integration/audit_oracle.py"
+
+"$GENERATE" --db "$WORK/a.db" --sessions 2500 --seed 11 --facts "$WORK/facts.csv" > /dev/null || fail "generator"
+check() {  # check ORACLE-ARGS -- BRAN-ARGS
+  local oracle_args=() bran_args=()
+  while [ "$1" != "--" ]; do oracle_args+=("$1"); shift; done; shift
+  bran_args=("$@")
+  if "$BRAN" audit --db "$WORK/a.db" --format json "${bran_args[@]}" > "$WORK/audit.json" 2> "$WORK/err" &&
+     python3 "$ORACLE" "$WORK/facts.csv" "$WORK/audit.json" "${oracle_args[@]}" > "$WORK/oracle.out"; then pass
+  else fail "audit ${bran_args[*]}"; cat "$WORK/oracle.out" "$WORK/err" >&2; fi
+}
+check --
+for g in clinician site month option; do check group_by=$g -- --group-by $g; done
+check aid=psa-testing -- --aid psa-testing
+check aid=af-anticoagulation group_by=clinician -- --aid af-anticoagulation --group-by clinician
+check from=2026-02-01 to=2026-03-31 -- --from 2026-02-01 --to 2026-03-31
+check from=2026-03-15 group_by=month -- --from 2026-03-15 --group-by month
+check to=2026-01-31 aid=knee-osteoarthritis group_by=site -- --to 2026-01-31 --aid knee-osteoarthritis --group-by site
+# Empty: nothing matches, yet the answer is one group "all" with zeros and no rates.
+check aid=no-such-aid -- --aid no-such-aid
+check from=2030-01-01 group_by=site -- --from 2030-01-01 --group-by site
+python3 -c "
+import json; d=json.load(open('$WORK/audit.json'))
+assert d['groups']==[] and d['filters']['group_by']=='site' and d['filters']['from']=='2030-01-01', d" && pass || fail "empty grouped audit"
+"$BRAN" audit --db "$WORK/a.db" --format json --aid no-such-aid > "$WORK/empty.json"
+python3 -c "
+import json; g=json.load(open('$WORK/empty.json'))['groups']
+assert len(g)==1 and g[0]['key']=='all' and g[0]['sessions']==0 and g[0]['concordance']['rate'] is None, g" && pass || fail "empty ungrouped audit"
+
+# CSV opens in a spreadsheet: a header and one row per group, the same counts as JSON.
+expect_exit 0 -- "$BRAN" audit --db "$WORK/a.db" --format csv --group-by site
+python3 - "$WORK/out" "$WORK/a.db" <<'PY' && pass || fail "csv"
+import csv, sys, sqlite3
+rows = list(csv.DictReader(open(sys.argv[1], newline='')))
+assert [r['group'] for r in rows] == ['north', 'south', 'west'], rows
+db = sqlite3.connect(sys.argv[2])
+for r in rows:
+    n = db.execute("select count(*) from session where site=?", (r['group'],)).fetchone()[0]
+    assert int(r['sessions']) == n
+PY
+expect_exit 0 -- "$BRAN" audit --db "$WORK/a.db"
+expect_out_match "^Personal-value audit"
+expect_exit 2 -- "$BRAN" audit --db "$WORK/a.db" --group-by colour
+expect_exit 2 -- "$BRAN" audit --db "$WORK/a.db" --from 1/2/2026
+expect_exit 2 -- "$BRAN" audit
+expect_exit 1 -- "$BRAN" audit --db "$WORK/none.db"
+
+# Tampering behind bran's back, each on a fresh copy; verify must name the first bad record.
+"$GENERATE" --db "$WORK/t.db" --sessions 60 --seed 5 > /dev/null
+expect_exit 0 -- "$BRAN" audit verify --db "$WORK/t.db"
+expect_out_match "^intact: [0-9]+ answer events in 60 sessions$"
+tamper() {  # tamper NAME SQL EXPECTED-STDERR-REGEX
+  cp "$WORK/t.db" "$WORK/$1.db"; cp "$WORK/t.db.key" "$WORK/$1.db.key"; cp "$WORK/t.db.receipts" "$WORK/$1.db.receipts"
+  sqlite3 "$WORK/$1.db" "$2" || { fail "$1: sqlite3 failed"; return; }
+  expect_exit 1 -- "$BRAN" audit verify --db "$WORK/$1.db"
+  expect_err_match "$3"
+}
+id10=$(sqlite3 "$WORK/t.db" "SELECT session_id FROM event WHERE n = 10")
+seq10=$(sqlite3 "$WORK/t.db" "SELECT seq FROM event WHERE n = 10")
+tamper changed "UPDATE event SET new_value = '\"unsure\"' WHERE n = 10" "session $id10 event $seq10 \(record #10\): changed"
+# Even with a hash recomputed inside the file, the keyed chain does not match.
+tamper rehashed "UPDATE event SET new_value = '0', mac = sha3(new_value || 'x', 256) WHERE n = 10" "session $id10 event $seq10 \(record #10\): changed"
+tamper deleted "DELETE FROM event WHERE n = 10" "record #11\): deleted"
+tamper inserted "INSERT INTO event (n, session_id, seq, at, setting, step, item, old_value, new_value, mac) SELECT (SELECT max(n) FROM event) + 1, session_id, 99, at, setting, step, item, NULL, '4', randomblob(32) FROM event WHERE n = 10" ": changed"
+last=$(sqlite3 "$WORK/t.db" "SELECT max(n) FROM event")
+tamper truncated "DELETE FROM event WHERE n > $((last - 3))" "truncated: bran had recorded $last events, but only $((last - 3)) are left"
+tamper facts "UPDATE session SET concordance = 1 - concordance WHERE concordance IS NOT NULL AND rowid = (SELECT min(rowid) FROM session WHERE concordance IS NOT NULL)" "session-changed: concordance is recorded as"
+tamper session-gone "PRAGMA foreign_keys=OFF; DELETE FROM session WHERE id = '$id10'" "session $id10 .*session-deleted"
+tamper renumbered "DELETE FROM event WHERE n = 10; UPDATE event SET n = n - 1 WHERE n > 10" ": changed"
+rm "$WORK/t.db.key"
+expect_exit 1 -- "$BRAN" audit verify --db "$WORK/t.db"
+expect_err_match "chain key .* is missing"
+finish
