@@ -1,6 +1,7 @@
 #include "app/gui/app_main.hpp"
 
 #include "app/cli/options.hpp"
+#include "app/gui/screens/audit_screen.hpp"
 #include "app/gui/screens/home.hpp"
 #include "app/gui/screens/staff_screens.hpp"
 #include "app/gui/screens/step_screens.hpp"
@@ -351,9 +352,15 @@ int run_app(const std::vector<std::string>& args) {
             case Screen::clinician: {
                 const StaffChoice choice = draw_clinician(dc, current_words);
                 if (choice == StaffChoice::back) model.leave_clinician_views();
+                if (choice == StaffChoice::audit) model.open_audit();
                 if (choice == StaffChoice::close) model.close_from_clinician_views();
                 break;
             }
+            case Screen::audit:
+                ImGui::BeginChild("##audit");
+                draw_audit(dc, current_words, model);
+                ImGui::EndChild();
+                break;
         }
         ImGui::End();
         if (model.asking_if_still_there() && draw_idle_prompt(dc, current_words, model.seconds_until_wipe(now))) {

@@ -1,9 +1,12 @@
 #include "engine/session/app_model.hpp"
 
+#include "engine/audit/audit_output.hpp"
+#include "engine/core/files.hpp"
 #include "engine/session/clinician_pin.hpp"
 #include "engine/store/store_error.hpp"
 
 #include <algorithm>
+#include <filesystem>
 
 namespace bran {
 
@@ -138,6 +141,46 @@ std::optional<double> AppModel::next_deadline() const {
 
 double AppModel::seconds_until_wipe(double now) const {
     return m_idle_prompt_since ? std::max(0.0, *m_idle_prompt_since + m_options.grace_seconds - now) : 0.0;
+}
+
+void AppModel::open_audit() {
+    if (m_screen != Screen::clinician && m_screen != Screen::audit) return;  // the PIN opened the staff views
+    m_screen = Screen::audit;
+    m_last_export.clear();
+    refresh_audit();
+}
+
+void AppModel::set_audit_group(GroupBy group_by) {
+    m_audit_filter.group_by = group_by;
+    refresh_audit();
+}
+
+void AppModel::set_audit_aid(std::optional<std::string> aid_id) {
+    m_audit_filter.aid = std::move(aid_id);
+    refresh_audit();
+}
+
+void AppModel::refresh_audit() {
+    try {
+        m_audit_groups = summarise(read_audit_buckets(m_db, m_audit_filter), m_audit_filter.group_by);
+        m_review = read_sessions_to_review(m_db, m_audit_filter, 200);
+    } catch (const StoreError&) {
+        m_notice = "notice.audit-failed";
+    }
+}
+
+std::string AppModel::export_audit_csv() {
+    const std::filesystem::path folder = std::filesystem::absolute(m_db.path()).parent_path();
+    const std::string path = (folder / ("bran-audit-" + today_iso_date() + ".csv")).string();
+    try {
+        write_file_atomically(path, audit_csv(m_audit_groups));
+        m_last_export = path;
+        m_notice.clear();
+    } catch (const std::exception&) {
+        m_notice = "notice.export-failed";
+        m_last_export.clear();
+    }
+    return m_last_export;
 }
 
 void AppModel::wipe() {

@@ -2,7 +2,9 @@
 // language, text size and contrast, the kiosk's idle clock and the clinician PIN prompt. The
 // window draws this and forwards intents; tests drive it the same way with no window at all.
 #pragma once
+#include "engine/audit/report.hpp"
 #include "engine/content/library.hpp"
+#include "engine/store/audit_source.hpp"
 #include "engine/session/walkthrough.hpp"
 #include "engine/store/database.hpp"
 #include "engine/store/session_store.hpp"
@@ -12,7 +14,7 @@
 
 namespace bran {
 
-enum class Screen { home, walkthrough, pin, clinician };
+enum class Screen { home, walkthrough, pin, clinician, audit };
 enum class PinPurpose { leave_kiosk, clinician_views };
 
 struct AppOptions {
@@ -65,6 +67,17 @@ public:
     void close_from_clinician_views() { m_should_quit = m_screen == Screen::clinician; }
     void dismiss_notice() { m_notice.clear(); }
 
+    // The audit view (staff only): the same figures as `bran audit`, for the filter chosen.
+    void open_audit();
+    void set_audit_group(GroupBy group_by);
+    void set_audit_aid(std::optional<std::string> aid_id);
+    const AuditFilter& audit_filter() const { return m_audit_filter; }
+    const std::vector<GroupFigures>& audit_groups() const { return m_audit_groups; }
+    const std::vector<SessionToReview>& sessions_to_review() const { return m_review; }
+    // Writes what the view shows as CSV beside the database; returns the file's path, or empty.
+    std::string export_audit_csv();
+    const std::string& last_export() const { return m_last_export; }
+
     // Time, in seconds on any monotonic clock.
     void on_input(double now);
     void tick(double now);
@@ -73,6 +86,7 @@ public:
 
 private:
     void wipe();
+    void refresh_audit();
     bool idle_clock_running() const;
 
     const Library& m_library;
@@ -93,6 +107,10 @@ private:
     std::string m_notice;
     bool m_should_quit = false;
     int m_generation = 0;
+    AuditFilter m_audit_filter;
+    std::vector<GroupFigures> m_audit_groups;
+    std::vector<SessionToReview> m_review;
+    std::string m_last_export;
 };
 
 }  // namespace bran

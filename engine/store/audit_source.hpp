@@ -3,10 +3,27 @@
 #include "engine/audit/report.hpp"
 #include "engine/store/database.hpp"
 
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace bran {
 
 std::vector<AuditBucket> read_audit_buckets(const Database& db, const AuditFilter& filter);
+
+// A completed session an auditor may want to look at: its choice goes against what the patient
+// said mattered, or the patient was not sure (SURE below 4). Pseudonyms only, never names.
+struct SessionToReview {
+    std::string id;
+    std::string pseudonym;
+    std::string clinician;
+    std::string site;
+    std::string started_at;
+    std::string aid_id;
+    std::string choice;
+    bool discordant = false;
+    std::optional<int> sure_score;
+};
+std::vector<SessionToReview> read_sessions_to_review(const Database& db, const AuditFilter& filter, int limit);
 
 }  // namespace bran

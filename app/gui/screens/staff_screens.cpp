@@ -17,6 +17,7 @@ PinResult draw_pin(const DrawContext& dc, const Catalog& words, const AppModel& 
     const ImGuiInputTextFlags flags =
         ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_EnterReturnsTrue;
     if (ImGui::InputText("##pin", &typed, flags)) result.submit = true;
+    if (key_pressed(GLFW_KEY_ENTER) || key_pressed(GLFW_KEY_KP_ENTER)) result.submit = true;
     if (big_button(dc, words.text("pin.enter"), "pin-enter")) result.submit = true;
     ImGui::SameLine();
     if (secondary_button(dc, words.text("pin.cancel"), "pin-cancel") || key_pressed(GLFW_KEY_ESCAPE)) {
@@ -27,7 +28,8 @@ PinResult draw_pin(const DrawContext& dc, const Catalog& words, const AppModel& 
 
 StaffChoice draw_clinician(const DrawContext& dc, const Catalog& words) {
     heading(dc, words.text("clinician.heading"));
-    if (big_button(dc, words.text("clinician.back"), "staff-back")) return StaffChoice::back;
+    if (big_button(dc, words.text("clinician.audit"), "staff-audit")) return StaffChoice::audit;
+    if (secondary_button(dc, words.text("clinician.back"), "staff-back")) return StaffChoice::back;
     if (secondary_button(dc, words.text("clinician.close"), "staff-close")) return StaffChoice::close;
     return StaffChoice::none;
 }

@@ -15,7 +15,7 @@ struct PinResult {
 // `typed` is the PIN being entered (digits only, shown as dots).
 PinResult draw_pin(const DrawContext& dc, const Catalog& words, const AppModel& model, std::string& typed);
 
-enum class StaffChoice { none, close, back };
+enum class StaffChoice { none, close, back, audit };
 StaffChoice draw_clinician(const DrawContext& dc, const Catalog& words);
 
 // Returns true when the person says they are still there.

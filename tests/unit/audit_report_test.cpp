@@ -1,0 +1,131 @@
+#include "engine/audit/audit_output.hpp"
+#include "engine/session/walkthrough.hpp"
+#include "engine/store/audit_source.hpp"
+#include "test_aid.hpp"
+
+using namespace bran;
+using bran::test::small_aid;
+
+namespace {
+
+// Five sessions worked by hand with the small aid (supports in test_aid.hpp):
+//  A  clinic C1, site north, Jan: avoid-op 4 -> wait favoured; leaning wait (concordant);
+//     knowledge q1 a, q2 b (2 right: adequate); SURE 4 yes; completed.       -> informed, SURE pass
+//  B  C1, north, Feb: relief 4 -> surgery favoured; leaning tablets (discordant); knowledge q1 b
+//     only (0 of 1: not adequate); SURE 3 yes; completed.                   -> informed no, SURE fail
+//  C  C2, south, Feb: all weights 0 (not assessable); leaning wait; no knowledge; completed.
+//  D  C2, south, Feb: relief 4; decision defer (not assessable); SURE yes x4; completed.
+//  E  C2, (no site), Feb: avoid-op 4, leaning wait, SURE yes x4, but in progress: counts in
+//     `sessions` only.
+struct Fixture {
+    Database db = Database::open(":memory:");
+    SessionStore store{db, ChainKey::random()};
+    void session(const char* clinician, const char* site, const char* month, std::vector<std::pair<std::string, nlohmann::json>> answers,
+                 bool complete) {
+        SessionMeta meta;
+        meta.clinician = clinician;
+        if (site) meta.site = site;
+        std::string at = std::string("2026-") + month + "-10T10:00:00.000+00:00";
+        Walkthrough w = Walkthrough::start(small_aid(), store, Setting::clinic, meta, [at] { return at; });
+        for (auto& [item, value] : answers) REQUIRE(w.apply(intent::Answer{item, value}).ok);
+        if (complete) w.apply(intent::GoTo{Step::summary});
+    }
+    Fixture() {
+        const auto sure = [](bool last) {
+            return std::vector<std::pair<std::string, nlohmann::json>>{
+                {"sure.sure", true}, {"sure.understand", true}, {"sure.risk-benefit", true}, {"sure.encouragement", last}};
+        };
+        auto join = [](auto a, auto b) { a.insert(a.end(), b.begin(), b.end()); return a; };
+        session("C1", "north", "01", join(std::vector<std::pair<std::string, nlohmann::json>>{{"value.avoid-op", 4}, {"leaning", "wait"}, {"knowledge.q1", "a"}, {"knowledge.q2", "b"}}, sure(true)), true);
+        session("C1", "north", "02", join(std::vector<std::pair<std::string, nlohmann::json>>{{"value.relief", 4}, {"leaning", "tablets"}, {"knowledge.q1", "b"}}, sure(false)), true);
+        session("C2", "south", "02", {{"value.avoid-op", 0}, {"value.relief", 0}, {"leaning", "wait"}}, true);
+        session("C2", "south", "02", join(std::vector<std::pair<std::string, nlohmann::json>>{{"value.relief", 4}, {"decision", "defer"}}, sure(true)), true);
+        session("C2", nullptr, "02", join(std::vector<std::pair<std::string, nlohmann::json>>{{"value.avoid-op", 4}, {"leaning", "wait"}}, sure(true)), false);
+    }
+    std::vector<GroupFigures> run(AuditFilter f) { return summarise(read_audit_buckets(db, f), f.group_by); }
+};
+
+}  // namespace
+
+TEST_CASE("ungrouped audit: hand-computed figures", "[audit]") {
+    Fixture f;
+    const auto groups = f.run({});
+    REQUIRE(groups.size() == 1);
+    const GroupFigures& g = groups[0];
+    CHECK(g.key == "all");
+    CHECK(g.sessions == 5);
+    CHECK(g.completed == 4);
+    CHECK(g.concordance.assessable == 2);  // A, B (C all-zero, D defer, E not completed)
+    CHECK(g.concordance.yes == 1);
+    CHECK(g.concordance.rate() == 0.5);
+    CHECK(g.knowledge.assessable == 2);
+    CHECK(g.knowledge.yes == 1);
+    CHECK(g.informed_choice.assessable == 2);
+    CHECK(g.informed_choice.yes == 1);
+    CHECK(g.sure.assessable == 3);  // A, B, D
+    CHECK(g.sure.yes == 2);
+    CHECK(g.sure_mean() == Approx((4 + 3 + 4) / 3.0));
+    CHECK(g.choices == std::map<std::string, long long>{{"defer", 1}, {"tablets", 1}, {"wait", 2}});
+}
+
+TEST_CASE("grouped audit: by clinician, site, month and option", "[audit]") {
+    Fixture f;
+    AuditFilter by_clinician;
+    by_clinician.group_by = GroupBy::clinician;
+    auto groups = f.run(by_clinician);
+    REQUIRE(groups.size() == 2);
+    CHECK(groups[0].key == "C1");
+    CHECK(groups[0].concordance.rate() == 0.5);
+    CHECK(groups[1].key == "C2");
+    CHECK(groups[1].sessions == 3);
+    CHECK(groups[1].completed == 2);
+    CHECK_FALSE(groups[1].concordance.rate().has_value());  // nothing assessable: no rate, not 0
+
+    AuditFilter by_site;
+    by_site.group_by = GroupBy::site;
+    groups = f.run(by_site);
+    REQUIRE(groups.size() == 3);
+    CHECK(groups[0].key == "(none)");
+    CHECK(groups[0].completed == 0);
+    CHECK(groups[1].key == "north");
+    CHECK(groups[2].key == "south");
+
+    AuditFilter by_month;
+    by_month.group_by = GroupBy::month;
+    groups = f.run(by_month);
+    REQUIRE(groups.size() == 2);
+    CHECK(groups[0].key == "2026-01");
+    CHECK(groups[0].sessions == 1);
+    CHECK(groups[1].key == "2026-02");
+    CHECK(groups[1].sessions == 4);
+
+    AuditFilter by_option;
+    by_option.group_by = GroupBy::option;
+    groups = f.run(by_option);
+    std::vector<std::string> keys;
+    for (const auto& g : groups) keys.push_back(g.key);
+    CHECK(keys == std::vector<std::string>{"defer", "tablets", "wait"});
+}
+
+TEST_CASE("filters by aid and dates; an empty result still has its group", "[audit]") {
+    Fixture f;
+    AuditFilter feb;
+    feb.from = "2026-02-01";
+    feb.to = "2026-02-28";
+    CHECK(f.run(feb)[0].sessions == 4);
+    AuditFilter jan_only;
+    jan_only.to = "2026-01-10";
+    CHECK(f.run(jan_only)[0].sessions == 1);
+    AuditFilter other;
+    other.aid = "another-aid";
+    const auto empty = f.run(other);
+    REQUIRE(empty.size() == 1);
+    CHECK(empty[0].sessions == 0);
+    CHECK_FALSE(empty[0].sure_mean().has_value());
+    AuditFilter mine;
+    mine.aid = "small";
+    CHECK(f.run(mine)[0].sessions == 5);
+    const auto json = audit_json(other, empty);
+    CHECK(json["groups"][0]["concordance"]["rate"].is_null());
+    CHECK(json["filters"]["aid"] == "another-aid");
+}
