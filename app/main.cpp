@@ -42,6 +42,7 @@ int main(int argc, char** argv) {
         if (command == "export") return bran::cli::run_export(rest);
         if (command == "pin") return bran::cli::run_pin(rest);
         if (command == "audit") return bran::cli::run_audit(rest);
+        if (command == "summary") return bran::cli::run_summary(rest);
         std::cerr << "bran: unknown command \"" << command << "\" (see bran --help)\n";
         return bran::cli::Exit::usage;
     }

@@ -8,11 +8,19 @@ set_name=${1:-app}
 build_and_run=(build-essential cmake pkg-config
   libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri libglx-mesa0
   libsqlite3-dev nlohmann-json3-dev libicu-dev libsodium-dev catch2
-  fonts-noto-core)
-testing=(xvfb xauth xdotool imagemagick x11-utils tesseract-ocr tesseract-ocr-eng sqlite3 nodejs npm util-linux)
+  libhyphen-dev hyphen-en-gb
+  libespeak-ng-dev espeak-ng-data
+  fonts-noto-core libcairo2-dev libpango1.0-dev)
+testing=(xvfb xauth xdotool imagemagick x11-utils tesseract-ocr tesseract-ocr-eng sqlite3 util-linux poppler-utils sox dpkg-dev desktop-file-utils man-db
+  python3 chromium x11-apps)
 
 packages=("${build_and_run[@]}")
-if [ "$set_name" = "test" ]; then packages+=("${testing[@]}"); fi
+if [ "$set_name" = "test" ]; then
+  packages+=("${testing[@]}")
+  # The FHIR schema check runs on Node.js. A machine may already have Node with its own npm
+  # (e.g. from NodeSource), which Debian's npm package conflicts with: only install when absent.
+  command -v npm > /dev/null 2>&1 || packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -6,6 +6,8 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-deps.sh" test
 "$root/scripts/build.sh" -DBRAN_BUILD_TESTS=ON -DBRAN_SANITIZE=OFF
+# The .deb the package test installs is built here, not inside a test with a time limit.
+"$root/scripts/package.sh"
 (cd "$root/build" && ctest --output-on-failure -j2 --timeout 600)
 if [ "${BRAN_SKIP_SANITIZE:-0}" != "1" ]; then
   echo "== the same suite under ASan + UBSan =="

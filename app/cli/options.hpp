@@ -45,5 +45,6 @@ int run_import(const std::vector<std::string>& args);
 int run_export(const std::vector<std::string>& args);
 int run_pin(const std::vector<std::string>& args);
 int run_audit(const std::vector<std::string>& args);
+int run_summary(const std::vector<std::string>& args);
 
 }  // namespace bran::cli

@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -85,6 +86,9 @@ private:
 struct UiState {
     std::map<std::string, std::string> drafts;
     std::string pin;
+    std::string file_path;                // staff: the record file from home to open
+    std::vector<std::string> home_files;  // found when the staff views open, not every frame
+    Screen last_screen = Screen::home;
     std::string page_key;  // step and page last drawn, to notice arriving on a new page
     int generation = -1;
 };
@@ -117,6 +121,15 @@ void draw_top_bar(const DrawContext& dc, const Catalog& words, AppModel& model, 
     ImGui::Separator();
 }
 
+// Where a patient's own files go: ~/Documents when it exists, else the home folder.
+std::string documents_folder() {
+    const char* home = std::getenv("HOME");
+    if (!home || !*home) return ".";
+    std::error_code ec;
+    const auto documents = std::filesystem::path(home) / "Documents";
+    return std::filesystem::is_directory(documents, ec) ? documents.string() : std::string(home);
+}
+
 // Records typed text that has not been recorded yet (Next, Back or leaving the page).
 void record_draft(AppModel& model, UiState& ui) {
     const Walkthrough* w = model.walkthrough();
@@ -140,7 +153,7 @@ void draw_walkthrough(const DrawContext& dc, const Catalog& words, AppModel& mod
     ImGui::BeginChild("##content", ImVec2(0, -nav_height), false);
     if (first_frame) ImGui::SetScrollY(0);
     if (!model.notice().empty()) notice_box(dc, words.text(model.notice()));
-    StepContext context{dc, words, w, ui.drafts, first_frame};
+    StepContext context{dc, words, w, ui.drafts, first_frame, model.last_export()};
     // Each page has its own ID scope, so keyboard focus never carries over to a button that
     // happens to sit in the same place on the next page.
     ImGui::PushID(page_key.c_str());
@@ -176,6 +189,7 @@ void draw_walkthrough(const DrawContext& dc, const Catalog& words, AppModel& mod
         model.finish_session();
         return;
     }
+    if (result.take_home) model.take_to_appointment(documents_folder());
     if (next || back) {
         record_draft(model, ui);
         model.walk(next ? Intent(intent::Next{}) : Intent(intent::Back{}));
@@ -350,7 +364,9 @@ int run_app(const std::vector<std::string>& args) {
                 break;
             }
             case Screen::clinician: {
-                const StaffChoice choice = draw_clinician(dc, current_words);
+                if (ui.last_screen != Screen::clinician) ui.home_files = AppModel::files_from_home();
+                const StaffChoice choice = draw_clinician(dc, current_words, model, ui.home_files, ui.file_path);
+                if (choice == StaffChoice::open_file) model.open_from_home(ui.file_path), ui.file_path.clear();
                 if (choice == StaffChoice::back) model.leave_clinician_views();
                 if (choice == StaffChoice::audit) model.open_audit();
                 if (choice == StaffChoice::close) model.close_from_clinician_views();
@@ -363,6 +379,7 @@ int run_app(const std::vector<std::string>& args) {
                 break;
         }
         ImGui::End();
+        ui.last_screen = model.screen();
         if (model.asking_if_still_there() && draw_idle_prompt(dc, current_words, model.seconds_until_wipe(now))) {
             model.on_input(now);
         }

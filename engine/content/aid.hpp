@@ -143,6 +143,13 @@ struct Knowledge {
     std::vector<Question> questions;
 };
 
+// An author's reason why a --quality warning stands (docs/content-format.md, Quality notes).
+struct QualityNote {
+    std::string check;    // a check id, e.g. "reading-age"
+    std::string pointer;  // the warning's JSON pointer; empty for a warning about the whole aid
+    std::string reason;
+};
+
 struct Aid {
     std::string format;
     std::string id;
@@ -164,6 +171,7 @@ struct Aid {
     std::optional<Personalisation> personalisation;
     std::vector<Criterion> criteria;
     Knowledge knowledge;
+    std::vector<QualityNote> quality_notes;
 
     std::string file;          // where it was loaded from
     std::string content;       // the file's bytes, stored with each session

@@ -81,6 +81,17 @@ public:
             aid.criteria.push_back(std::move(c));
         });
         read_knowledge(top);
+        for_each_object(top, "quality_notes", Need::optional, 0, [&](FieldReader& r) {
+            QualityNote note;
+            note.check = r.string("check", Need::required).value_or("");
+            // The pointer may be empty: "" is the whole aid.
+            if (const json* pointer = r.any("pointer", Need::required)) {
+                if (pointer->is_string()) note.pointer = pointer->get<std::string>();
+                else m_out.add(m_json.error(r.child("pointer"), std::string("must be a JSON pointer string, not ") + json_type_name(*pointer)));
+            }
+            note.reason = r.string("reason", Need::required).value_or("");
+            aid.quality_notes.push_back(std::move(note));
+        });
         top.reject_unknown();
     }
 

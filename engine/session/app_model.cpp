@@ -2,10 +2,13 @@
 
 #include "engine/audit/audit_output.hpp"
 #include "engine/core/files.hpp"
+#include "engine/interop/hand_off.hpp"
+#include "engine/interop/session_record.hpp"
 #include "engine/session/clinician_pin.hpp"
 #include "engine/store/store_error.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 
 namespace bran {
@@ -181,6 +184,75 @@ std::string AppModel::export_audit_csv() {
         m_last_export.clear();
     }
     return m_last_export;
+}
+
+std::string AppModel::take_to_appointment(const std::string& folder) {
+    if (!m_walkthrough) return "";
+    const Walkthrough& w = *m_walkthrough;
+    const auto row = m_store.find(w.session_id());
+    if (!row) return "";
+    const std::string stem = (std::filesystem::path(folder) / ("bran-" + w.aid().id + "-" + today_iso_date() + "-" +
+                                                             w.session_id().substr(0, 8))).string();
+    try {
+        const auto record = to_questionnaire_response(*row, w.aid(), m_store.events(w.session_id()));
+        write_file_atomically(stem + ".json", record.dump(2) + "\n");
+        m_last_export = stem + ".json";
+        m_notice.clear();
+    } catch (const std::exception&) {
+        m_notice = "notice.export-failed";
+        m_last_export.clear();
+    }
+    return m_last_export;
+}
+
+void AppModel::open_from_home(const std::string& path) {
+    if (m_screen != Screen::clinician) return;
+    m_hand_off_message.clear();
+    Library aids = m_library;
+    for (const std::string& content : m_store.stored_aid_contents()) aids.add(load_aid_text(content, "(stored aid)", RuleContext{}));
+    const HandOff hand_off = receive_from_home(path, m_store, aids);
+    if (hand_off.outcome == HandOff::Outcome::refused) {
+        for (const Diagnostic& d : hand_off.problems.items()) m_hand_off_message += d.to_line() + "\n";
+        m_notice = "notice.hand-off-refused";
+        return;
+    }
+    const auto row = m_store.find(hand_off.session_id);
+    const Aid* aid = row ? m_library.find(row->aid_id, row->aid_version) : nullptr;
+    if (row && !aid) {
+        m_stored_aids.add(load_aid_text(m_store.aid_content(row->id), row->aid_id, RuleContext{}));
+        aid = m_stored_aids.find(row->aid_id, row->aid_version);
+    }
+    if (!aid) {
+        m_notice = "notice.hand-off-refused";
+        return;
+    }
+    m_walkthrough = Walkthrough::resume(*aid, m_store, hand_off.session_id, Setting::clinic);
+    m_walkthrough->apply(intent::GoTo{Step::summary});
+    m_screen = Screen::walkthrough;
+    m_notice = hand_off.outcome == HandOff::Outcome::already_here ? "notice.already-imported" : "";
+    ++m_generation;
+}
+
+std::vector<std::string> AppModel::files_from_home() {
+    std::vector<std::filesystem::path> folders;
+    if (const char* home = std::getenv("HOME")) {
+        folders.emplace_back(home);
+        folders.emplace_back(std::filesystem::path(home) / "Documents");
+        folders.emplace_back(std::filesystem::path(home) / "Downloads");
+    }
+    std::error_code ec;
+    for (const auto& user : std::filesystem::directory_iterator("/media", ec)) {
+        for (const auto& stick : std::filesystem::directory_iterator(user.path(), ec)) folders.push_back(stick.path());
+    }
+    std::vector<std::string> files;
+    for (const auto& folder : folders) {
+        for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
+            const std::string name = entry.path().filename().string();
+            if (name.rfind("bran-", 0) == 0 && entry.path().extension() == ".json") files.push_back(entry.path().string());
+        }
+    }
+    std::sort(files.begin(), files.end());
+    return files;
 }
 
 void AppModel::wipe() {

@@ -78,6 +78,16 @@ public:
     std::string export_audit_csv();
     const std::string& last_export() const { return m_last_export; }
 
+    // Home: the patient's record file to bring to the appointment, written into `folder`
+    // (with the take-home PDF beside it when one can be made). Returns the record's path, or empty.
+    std::string take_to_appointment(const std::string& folder);
+    // Clinic (staff views): opens a record file from home; the session continues at the summary,
+    // in the clinic, with the home answers shown.
+    void open_from_home(const std::string& path);
+    const std::string& hand_off_message() const { return m_hand_off_message; }  // why a file was refused
+    // Record files from home in the usual places (home folder, Documents, Downloads, USB sticks).
+    static std::vector<std::string> files_from_home();
+
     // Time, in seconds on any monotonic clock.
     void on_input(double now);
     void tick(double now);
@@ -111,6 +121,8 @@ private:
     std::vector<GroupFigures> m_audit_groups;
     std::vector<SessionToReview> m_review;
     std::string m_last_export;
+    std::string m_hand_off_message;
+    Library m_stored_aids;  // aid versions known only from the database or a file from home
 };
 
 }  // namespace bran

@@ -32,7 +32,9 @@ Walkthrough Walkthrough::resume(const Aid& aid, SessionStore& store, const std::
     if (!row) throw StoreError(SQLITE_NOTFOUND, SQLITE_NOTFOUND, "no session " + session_id);
     Walkthrough w(aid, store, setting, std::move(clock));
     w.m_session_id = session_id;
-    replay(store.events(session_id), w.m_answers, w.m_status);
+    const auto events = store.events(session_id);
+    replay(events, w.m_answers, w.m_status);
+    w.m_home_answers = home_values(events);
     w.m_step = step_from_name(row->step).value_or(Step::what_matters);
     return w;
 }
@@ -50,6 +52,14 @@ void Walkthrough::replay(const std::vector<EventRow>& events, Answers& answers, 
         } catch (const nlohmann::json::exception&) {
         }
     }
+}
+
+std::map<std::string, nlohmann::json> Walkthrough::home_values(const std::vector<EventRow>& events) {
+    std::map<std::string, nlohmann::json> values;
+    for (const EventRow& e : events) {
+        if (e.setting == "home" && e.item != "status") values[e.item] = e.new_value;
+    }
+    return values;
 }
 
 int Walkthrough::pages_in(Step step) const {
@@ -107,7 +117,10 @@ ApplyResult Walkthrough::answer(const std::string& item, const nlohmann::json& v
     Answers after = m_answers;
     after.set(item, value);
     ApplyResult result = record(item, old_value, value, after, m_status);
-    if (result.ok) m_answers = std::move(after);
+    if (result.ok) {
+        m_answers = std::move(after);
+        if (m_setting == Setting::home) m_home_answers[item] = value;
+    }
     return result;
 }
 

@@ -34,7 +34,7 @@ press F6
 shot display-options-largest-contrast
 expect_text display-options-largest-contrast "Step 2 of 11"
 expect_text display-options-largest-contrast "Should I have a PSA"
-expect_text display-options-largest-contrast "Normal colo"   # the contrast button now turns it off
+expect_text display-options-largest-contrast "Normal col"   # the contrast button now turns it off
 contrast_mean=$(mean display-options-largest-contrast)
 largest_height=$(word_height display-options-largest-contrast Should)
 echo "mean brightness: normal $normal_mean, high contrast $contrast_mean"

@@ -26,12 +26,39 @@ PinResult draw_pin(const DrawContext& dc, const Catalog& words, const AppModel& 
     return result;
 }
 
-StaffChoice draw_clinician(const DrawContext& dc, const Catalog& words) {
+StaffChoice draw_clinician(const DrawContext& dc, const Catalog& words, const AppModel& model,
+                           const std::vector<std::string>& files, std::string& path) {
+    StaffChoice choice = StaffChoice::none;
     heading(dc, words.text("clinician.heading"));
-    if (big_button(dc, words.text("clinician.audit"), "staff-audit")) return StaffChoice::audit;
-    if (secondary_button(dc, words.text("clinician.back"), "staff-back")) return StaffChoice::back;
-    if (secondary_button(dc, words.text("clinician.close"), "staff-close")) return StaffChoice::close;
-    return StaffChoice::none;
+    if (!model.notice().empty()) notice_box(dc, words.text(model.notice()));
+    if (!model.hand_off_message().empty()) muted_paragraph(dc, model.hand_off_message());
+    if (big_button(dc, words.text("clinician.audit"), "staff-audit")) choice = StaffChoice::audit;
+
+    section_heading(dc, words.text("clinician.open-file"));
+    if (files.empty()) {
+        muted_paragraph(dc, words.text("clinician.no-files"));
+    } else {
+        paragraph(words.text("clinician.found-files"));
+        for (std::size_t i = 0; i < files.size() && i < 12; ++i) {
+            ImGui::PushID(static_cast<int>(i));
+            if (secondary_button(dc, files[i], "file")) {
+                path = files[i];
+                choice = StaffChoice::open_file;
+            }
+            ImGui::PopID();
+        }
+    }
+    paragraph(words.text("clinician.file-path"));
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.7f);
+    if (ImGui::InputText("##path", &path, ImGuiInputTextFlags_EnterReturnsTrue)) choice = StaffChoice::open_file;
+    ImGui::SameLine();
+    if (big_button(dc, words.text("clinician.open"), "open-file") && !path.empty()) choice = StaffChoice::open_file;
+    ImGui::Spacing();
+    ImGui::Separator();
+    if (secondary_button(dc, words.text("clinician.back"), "staff-back")) choice = StaffChoice::back;
+    ImGui::SameLine();
+    if (secondary_button(dc, words.text("clinician.close"), "staff-close")) choice = StaffChoice::close;
+    return choice;
 }
 
 bool draw_idle_prompt(const DrawContext& dc, const Catalog& words, double seconds_left) {

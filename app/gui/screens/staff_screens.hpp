@@ -15,8 +15,10 @@ struct PinResult {
 // `typed` is the PIN being entered (digits only, shown as dots).
 PinResult draw_pin(const DrawContext& dc, const Catalog& words, const AppModel& model, std::string& typed);
 
-enum class StaffChoice { none, close, back, audit };
-StaffChoice draw_clinician(const DrawContext& dc, const Catalog& words);
+enum class StaffChoice { none, close, back, audit, open_file };
+// `files` are record files from home found nearby; `path` is the one chosen or typed.
+StaffChoice draw_clinician(const DrawContext& dc, const Catalog& words, const AppModel& model,
+                           const std::vector<std::string>& files, std::string& path);
 
 // Returns true when the person says they are still there.
 bool draw_idle_prompt(const DrawContext& dc, const Catalog& words, double seconds_left);

@@ -17,6 +17,7 @@ struct StepContext {
     const Walkthrough& walk;
     std::map<std::string, std::string>& drafts;  // text being typed, by item, until it is recorded
     bool first_frame_on_page = false;             // to put the keyboard in the text field
+    std::string saved_path;                       // where "take to my appointment" last saved
     const std::string& locale() const { return words.locale(); }
     const Aid& aid() const { return walk.aid(); }
     std::string text(const Text& t) const { return localized(t, words.locale()); }
@@ -24,7 +25,8 @@ struct StepContext {
 
 struct StepResult {
     std::optional<Intent> intent;
-    bool finish = false;  // the decision step's "ready for the next person"
+    bool finish = false;     // the decision step's "ready for the next person"
+    bool take_home = false;  // the summary's "take to my appointment"
 };
 
 StepResult draw_what_matters(StepContext& c);

@@ -1,0 +1,474 @@
+#include "engine/report/summary_pdf.hpp"
+
+#include "engine/audit/assessment.hpp"
+#include "engine/core/errors.hpp"
+#include "engine/core/files.hpp"
+#include "engine/report/pdf_icon_array.hpp"
+#include "engine/report/pdf_layout.hpp"
+#include "engine/session/risk_scores.hpp"
+#include "engine/session/summary.hpp"
+
+#include <cairo-pdf.h>
+
+#include <algorithm>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace bran {
+
+namespace {
+
+const char* unit_name(TimeUnit unit) {
+    switch (unit) {
+        case TimeUnit::weeks: return "weeks";
+        case TimeUnit::months: return "months";
+        case TimeUnit::years: return "years";
+    }
+    return "years";
+}
+
+bool is_draft(const Aid& aid) { return aid.review.status != "clinically reviewed"; }
+
+// Lays out every section in order. Run twice: once to count the pages, once to draw them.
+class SummaryLayout {
+public:
+    SummaryLayout(const SummaryDocument& doc, PdfFlow& flow)
+        : m_doc(doc), m_aid(doc.aid), m_answers(doc.answers), m_words(doc.words), m_locale(doc.words.locale()), m_flow(flow),
+          m_assessment(assess(doc.aid, doc.answers)) {}
+
+    void run() {
+        title();
+        decision();
+        what_matters();
+        ratings();
+        outcomes();
+        fit();
+        knowledge();
+        sure();
+        leaning();
+        questions();
+        about();
+    }
+
+private:
+    std::string text(const Text& t) const { return localized(t, m_locale); }
+    std::string words(const std::string& key, const MessageArgs& args = {}) const { return m_words.text(key, args); }
+    double line() const { return m_flow.line(); }
+
+    void heading(const std::string& key) { m_flow.heading(words(key), 3 * line()); }
+
+    void title() {
+        const TextBlock big = m_flow.block(words("take-home.heading"), TextStyle::title, m_flow.width(), ink::heading);
+        if (m_flow.drawing()) big.draw(m_flow.cr(), m_flow.left(), m_flow.y());
+        m_flow.move_down(big.height() + 0.3 * line());
+        m_flow.paragraph(text(m_aid.title), TextStyle::subheading);
+        if (!m_doc.session.updated_at.empty()) {
+            m_flow.paragraph(words("take-home.made-on", {{"date", format_long_date(m_locale, m_doc.session.updated_at)}}));
+        }
+        m_flow.paragraph(words("take-home.show-clinician"));
+        if (is_draft(m_aid)) m_flow.notice(words("take-home.draft"));
+    }
+
+    void decision() {
+        heading("take-home.question");
+        m_flow.paragraph(text(m_aid.decision), TextStyle::subheading);
+    }
+
+    void what_matters() {
+        heading("summary.what-matters");
+        if (m_answers.what_matters && !m_answers.what_matters->empty()) {
+            m_flow.paragraph("“" + *m_answers.what_matters + "”");
+        } else {
+            m_flow.paragraph(words("take-home.nothing-written"));
+        }
+    }
+
+    // Two columns: words on the left, an answer in bold on the right, a light rule under each row.
+    void table_row(const std::string& left, const std::string& right) {
+        const double gap = line();
+        const double right_width = m_flow.width() * 0.3;
+        const TextBlock l = m_flow.block(left, TextStyle::body, m_flow.width() - right_width - gap);
+        const TextBlock r = m_flow.block(right, TextStyle::strong, right_width);
+        const double pad = 0.35 * m_flow.body_size();
+        const double h = std::max(l.height(), r.height()) + 2 * pad;
+        m_flow.ensure(h);
+        if (m_flow.drawing()) {
+            cairo_t* cr = m_flow.cr();
+            l.draw(cr, m_flow.left(), m_flow.y() + pad);
+            r.draw(cr, m_flow.left() + m_flow.width() - right_width, m_flow.y() + pad);
+            cairo_set_source_rgb(cr, ink::rule.r, ink::rule.g, ink::rule.b);
+            cairo_set_line_width(cr, 0.6);
+            cairo_move_to(cr, m_flow.left(), m_flow.y() + h);
+            cairo_line_to(cr, m_flow.left() + m_flow.width(), m_flow.y() + h);
+            cairo_stroke(cr);
+        }
+        m_flow.move_down(h);
+    }
+
+    void ratings() {
+        heading("summary.ratings");
+        bool any = false;
+        for (const Criterion& criterion : m_aid.criteria) {
+            auto it = m_answers.values.find(criterion.id);
+            if (it == m_answers.values.end()) continue;
+            any = true;
+            table_row(text(criterion.label), words("values.scale." + std::to_string(it->second)));
+        }
+        if (any) m_flow.move_down(0.6 * line());
+        else m_flow.paragraph(words("summary.not-rated"));
+    }
+
+    struct Column {
+        int count;
+        TextBlock name;
+        TextBlock sentence;
+    };
+
+    // One outcome, shaped and measured before it is placed: its heading, what it means, the
+    // options side by side (name, sentence, icon array), and the key to the pictures.
+    struct Figure {
+        bool good = false;
+        int denominator = 100;
+        std::size_t per_row = 1;
+        double column_width = 0;
+        double gap = 0;
+        IconArrayGeometry geometry;
+        std::vector<Column> columns;
+        std::vector<TextBlock> head;  // heading, then the explanation if there is one
+        std::vector<double> text_heights, row_heights;
+        std::optional<TextBlock> legend;
+        double head_height = 0;
+        double total = 0;
+    };
+
+    Figure figure(const Outcome& outcome, const OutcomeNumbers& shown) const {
+        Figure f;
+        const std::string name = text(outcome.name);
+        const std::string time = words("outcomes.time", {{"unit", std::string(unit_name(outcome.time_frame.unit))},
+                                                         {"amount", static_cast<long long>(outcome.time_frame.amount)}});
+        f.good = outcome.valence == Valence::good;
+        f.denominator = outcome.denominator;
+        const double width = m_flow.width();
+        // Options side by side for comparison; in large print at most two, so the words stay readable.
+        f.per_row = std::max<std::size_t>(1, std::min<std::size_t>(m_aid.options.size(), m_flow.body_size() > 15 ? 2 : 3));
+        f.gap = 1.4 * line();
+        f.column_width = (width - f.gap * static_cast<double>(f.per_row - 1)) / static_cast<double>(f.per_row);
+        const double max_cell = outcome.denominator == 1000 ? 8.0 : m_flow.body_size();
+        f.geometry = icon_array_geometry(outcome.denominator, f.column_width, max_cell);
+        for (const Option& option : m_aid.options) {
+            auto number = shown.numbers->find(option.id);
+            if (number == shown.numbers->end()) continue;
+            const std::string sentence = words("outcomes.sentence", {{"count", static_cast<long long>(number->second.count)},
+                                                                     {"denominator", static_cast<long long>(outcome.denominator)},
+                                                                     {"outcome", name},
+                                                                     {"time", time}});
+            f.columns.push_back({number->second.count, m_flow.block(text(option.name), TextStyle::subheading, f.column_width, ink::heading),
+                                 m_flow.block(sentence, TextStyle::body, f.column_width)});
+        }
+        f.head.push_back(m_flow.block(words("outcomes.heading", {{"outcome", name}}), TextStyle::subheading, width));
+        if (!outcome.explanation.empty()) f.head.push_back(m_flow.block(text(outcome.explanation), TextStyle::body, width));
+        f.legend.emplace(m_flow.block(words(f.good ? "outcomes.legend-good" : "outcomes.legend-bad", {{"outcome", name}}),
+                                      TextStyle::body, width));
+        for (std::size_t first = 0; first < f.columns.size(); first += f.per_row) {
+            double words_height = 0;
+            for (std::size_t i = first; i < std::min(f.columns.size(), first + f.per_row); ++i) {
+                words_height = std::max(words_height, f.columns[i].name.height() + 0.3 * line() + f.columns[i].sentence.height());
+            }
+            f.text_heights.push_back(words_height);
+            f.row_heights.push_back(words_height + 0.5 * line() + f.geometry.height() + line());
+        }
+        f.head_height = 0.8 * line();
+        for (const TextBlock& b : f.head) f.head_height += b.height() + 0.4 * line();
+        f.total = f.head_height + f.legend->height();
+        for (double h : f.row_heights) f.total += h;
+        // Smaller pictures rather than a figure split over two pages, down to a size where each
+        // shape can still be told apart.
+        const double excess = f.total - m_flow.page_room();
+        const double min_cell = outcome.denominator == 1000 ? 3.6 : 0.65 * m_flow.body_size();
+        if (excess > 0 && f.geometry.cell > min_cell && !f.row_heights.empty()) {
+            const double rows = static_cast<double>(f.row_heights.size() * static_cast<std::size_t>(f.geometry.rows));
+            const double cell = std::max(min_cell, f.geometry.cell - excess / rows);
+            const double saved = (f.geometry.cell - cell) * f.geometry.rows;
+            f.geometry.cell = cell;
+            for (double& h : f.row_heights) h -= saved;
+            f.total -= saved * static_cast<double>(f.row_heights.size());
+        }
+        return f;
+    }
+
+    // What must fit below the cursor before the figure starts, when `available` is the room it
+    // can have: all of it where it fits, else its heading with the first row, else the heading.
+    double keep_height(const Figure& f, double available) const {
+        if (f.total <= available) return f.total;
+        const double with_first_row = f.head_height + (f.row_heights.empty() ? 0 : f.row_heights[0]);
+        return with_first_row <= available ? with_first_row : f.head_height;
+    }
+
+    void outcomes() {
+        const auto scores = compute_scores(m_aid, m_answers);
+        std::vector<Figure> figures;
+        bool personalised = false;
+        for (const Outcome& o : m_aid.outcomes) {
+            const OutcomeNumbers shown = numbers_for(m_aid, o, scores);
+            personalised = personalised || shown.personalised;
+            figures.push_back(figure(o, shown));
+        }
+        std::optional<TextBlock> note;
+        if (m_aid.personalisation) {
+            note.emplace(m_flow.block(words(personalised ? "outcomes.personalised" : "outcomes.general"), TextStyle::body, m_flow.width()));
+        }
+        // The section heading stays with its first figure.
+        const std::string title = words("take-home.outcomes");
+        const double before_first = m_flow.heading_height(title) + (note ? note->height() + 0.6 * line() : 0);
+        const double room_after_heading = m_flow.page_room() - before_first;
+        m_flow.heading(title, figures.empty() ? 0 : keep_height(figures.front(), room_after_heading) + (note ? note->height() + line() : 0));
+        if (note) m_flow.paragraph_block(*note, m_flow.left());
+        for (std::size_t i = 0; i < figures.size(); ++i) place(figures[i], i == 0 ? room_after_heading : m_flow.page_room());
+    }
+
+    void place(const Figure& f, double available) {
+        const double keep = keep_height(f, available);
+        const bool whole = keep == f.total;
+        m_flow.ensure(keep);
+        m_flow.move_down(0.8 * line());
+        for (const TextBlock& b : f.head) {
+            if (m_flow.drawing()) b.draw(m_flow.cr(), m_flow.left(), m_flow.y());
+            m_flow.move_down(b.height() + 0.4 * line());
+        }
+        for (std::size_t row = 0; row < f.row_heights.size(); ++row) {
+            if (!whole) {
+                // The key to the pictures goes with the last row where a page can hold both.
+                const bool last = row + 1 == f.row_heights.size();
+                const double with_legend = f.row_heights[row] + f.legend->height();
+                m_flow.ensure(last && with_legend <= m_flow.page_room() ? with_legend : f.row_heights[row]);
+            }
+            if (m_flow.drawing()) {
+                cairo_t* cr = m_flow.cr();
+                for (std::size_t k = 0; k < f.per_row && row * f.per_row + k < f.columns.size(); ++k) {
+                    const Column& c = f.columns[row * f.per_row + k];
+                    const double x = m_flow.left() + static_cast<double>(k) * (f.column_width + f.gap);
+                    c.name.draw(cr, x, m_flow.y());
+                    c.sentence.draw(cr, x, m_flow.y() + c.name.height() + 0.3 * line());
+                    draw_icon_array(cr, x, m_flow.y() + f.text_heights[row] + 0.5 * line(), f.geometry, c.count, f.denominator, f.good);
+                    if (k > 0) {
+                        cairo_set_source_rgb(cr, ink::rule.r, ink::rule.g, ink::rule.b);
+                        cairo_set_line_width(cr, 0.6);
+                        cairo_move_to(cr, x - f.gap / 2, m_flow.y());
+                        cairo_line_to(cr, x - f.gap / 2, m_flow.y() + f.row_heights[row] - line());
+                        cairo_stroke(cr);
+                    }
+                }
+            }
+            m_flow.move_down(f.row_heights[row]);
+        }
+        m_flow.paragraph_block(*f.legend, m_flow.left());
+    }
+
+    void fit() {
+        heading("take-home.fit");
+        for (const std::string& sentence : fit_sentences(m_aid, m_answers, m_words)) m_flow.paragraph(sentence);
+    }
+
+    void knowledge() {
+        if (m_aid.knowledge.questions.empty()) return;
+        heading("take-home.knowledge");
+        if (m_assessment.knowledge_answered > 0) {
+            m_flow.paragraph(words("summary.knowledge", {{"correct", static_cast<long long>(m_assessment.knowledge_correct)},
+                                                          {"answered", static_cast<long long>(m_assessment.knowledge_answered)}}));
+        }
+        const double indent = line();
+        const double width = m_flow.width() - indent;
+        for (const Question& q : m_aid.knowledge.questions) {
+            std::string right_answer;
+            for (const Answer& a : q.answers) {
+                if (a.id == q.correct) right_answer = text(a.text);
+            }
+            auto given = m_answers.knowledge.find(q.id);
+            std::vector<TextBlock> parts;
+            parts.push_back(m_flow.block(text(q.question), TextStyle::strong, width));
+            if (given == m_answers.knowledge.end()) {
+                parts.push_back(m_flow.block(words("take-home.no-answer"), TextStyle::body, width));
+                parts.push_back(m_flow.block(words("take-home.right-answer", {{"answer", right_answer}}), TextStyle::strong, width));
+            } else {
+                std::string their_answer = given->second;
+                for (const Answer& a : q.answers) {
+                    if (a.id == given->second) their_answer = text(a.text);
+                }
+                parts.push_back(m_flow.block(words("take-home.your-answer", {{"answer", their_answer}}), TextStyle::body, width));
+                if (given->second == q.correct) {
+                    parts.push_back(m_flow.block(words("knowledge.right"), TextStyle::strong, width, ink::good));
+                } else {
+                    parts.push_back(m_flow.block(words("knowledge.not-quite", {{"answer", right_answer}}), TextStyle::strong, width));
+                }
+            }
+            if (!q.explanation.empty()) parts.push_back(m_flow.block(text(q.explanation), TextStyle::body, width));
+            const double spacing = 0.25 * line();
+            double h = 0;
+            for (const TextBlock& p : parts) h += p.height() + spacing;
+            m_flow.ensure(h);
+            if (m_flow.drawing()) {
+                // A bar down the left of each question groups its lines.
+                cairo_set_source_rgb(m_flow.cr(), ink::rule.r, ink::rule.g, ink::rule.b);
+                cairo_rectangle(m_flow.cr(), m_flow.left(), m_flow.y(), 3.0, h - spacing);
+                cairo_fill(m_flow.cr());
+            }
+            for (const TextBlock& p : parts) {
+                if (m_flow.drawing()) p.draw(m_flow.cr(), m_flow.left() + indent, m_flow.y());
+                m_flow.move_down(p.height() + spacing);
+            }
+            m_flow.move_down(0.6 * line());
+        }
+    }
+
+    void sure() {
+        heading("sure.heading");
+        for (const std::string& item : sure_items()) {
+            auto it = m_answers.sure.find(item);
+            const std::string answer = it == m_answers.sure.end() ? words("take-home.sure-not-answered")
+                                                                   : words(it->second ? "sure.yes" : "sure.no");
+            table_row(words("sure." + item), answer);
+        }
+        m_flow.move_down(0.6 * line());
+        if (m_assessment.sure_score) {
+            if (*m_assessment.sure_score == 4) m_flow.paragraph(words("summary.sure-pass"));
+            else m_flow.paragraph(words("summary.sure-conflict", {{"count", static_cast<long long>(4 - *m_assessment.sure_score)}}), TextStyle::strong);
+        }
+        m_flow.paragraph(words("sure.no-means"));
+    }
+
+    void leaning() {
+        heading("step.leaning");
+        if (m_answers.leaning) {
+            m_flow.paragraph(words("summary.leaning", {{"option", choice_name(m_aid, *m_answers.leaning, m_words)}}), TextStyle::subheading);
+        } else {
+            m_flow.paragraph(words("summary.leaning-none"));
+        }
+        if (m_answers.decision) {
+            m_flow.paragraph(words("take-home.decision-made", {{"choice", choice_name(m_aid, *m_answers.decision, m_words)}}));
+        }
+    }
+
+    void questions() {
+        heading("summary.questions");
+        if (m_answers.questions && !m_answers.questions->empty()) {
+            m_flow.paragraph(*m_answers.questions);
+            return;
+        }
+        m_flow.paragraph(words("take-home.no-questions"));
+        // Lines to write on, by hand, before the appointment.
+        const double spacing = 2.2 * line();
+        const int lines = 4;
+        m_flow.ensure(spacing * lines);
+        if (m_flow.drawing()) {
+            cairo_t* cr = m_flow.cr();
+            cairo_set_source_rgb(cr, ink::rule.r, ink::rule.g, ink::rule.b);
+            cairo_set_line_width(cr, 0.75);
+            for (int i = 1; i <= lines; ++i) {
+                cairo_move_to(cr, m_flow.left(), m_flow.y() + i * spacing);
+                cairo_line_to(cr, m_flow.left() + m_flow.width(), m_flow.y() + i * spacing);
+            }
+            cairo_stroke(cr);
+        }
+        m_flow.move_down(spacing * lines + 0.5 * line());
+    }
+
+    void bullet(const std::string& words_text) {
+        const double indent = line();
+        const TextBlock b = m_flow.block(words_text, TextStyle::body, m_flow.width() - indent);
+        m_flow.ensure(std::min(b.height(), 2 * line()));
+        if (m_flow.drawing()) {
+            const TextBlock dot = m_flow.block("•", TextStyle::body, indent);
+            dot.draw(m_flow.cr(), m_flow.left() + 0.2 * indent, m_flow.y());
+        }
+        m_flow.paragraph_block(b, m_flow.left() + indent);
+    }
+
+    void about() {
+        heading("take-home.about");
+        m_flow.paragraph(words("take-home.aid", {{"title", text(m_aid.title)}}));
+        m_flow.paragraph(words("take-home.aid-version", {{"id", m_aid.id}, {"version", m_aid.version}}));
+        if (!m_aid.review.last_evidence_review.empty() && !m_aid.review.next_review_due.empty()) {
+            m_flow.paragraph(words("take-home.checked", {{"date", format_long_date(m_locale, m_aid.review.last_evidence_review)},
+                                                          {"due", format_long_date(m_locale, m_aid.review.next_review_due)}}));
+        }
+        if (is_draft(m_aid)) m_flow.paragraph(words("take-home.draft"), TextStyle::strong);
+        if (m_doc.status != "completed") m_flow.paragraph(words("take-home.unfinished"));
+        // The id on a line of its own, so that it is never broken at one of its hyphens.
+        m_flow.paragraph(words("take-home.session"));
+        m_flow.paragraph(m_doc.session.id, TextStyle::strong);
+        if (m_aid.sources.empty()) return;
+        const TextBlock sources = m_flow.block(words("take-home.sources"), TextStyle::subheading, m_flow.width(), ink::heading);
+        m_flow.ensure(0.4 * line() + sources.height() + 3 * line());  // with the first source
+        m_flow.move_down(0.4 * line());
+        m_flow.paragraph_block(sources, m_flow.left());
+        for (const Source& s : m_aid.sources) {
+            bullet(words("take-home.source", {{"citation", s.citation}, {"year", std::to_string(s.year)}}));
+        }
+    }
+
+    const SummaryDocument& m_doc;
+    const Aid& m_aid;
+    const Answers& m_answers;
+    const Catalog& m_words;
+    std::string m_locale;
+    PdfFlow& m_flow;
+    Assessment m_assessment;
+};
+
+cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+struct SurfaceDeleter {
+    void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
+};
+struct ContextDeleter {
+    void operator()(cairo_t* c) const { cairo_destroy(c); }
+};
+
+}  // namespace
+
+std::string render_summary_pdf(const SummaryDocument& doc, bool large_print) {
+    std::string bytes;
+    std::unique_ptr<cairo_surface_t, SurfaceDeleter> surface(
+        cairo_pdf_surface_create_for_stream(append_bytes, &bytes, PdfFlow::page_width, PdfFlow::page_height));
+    const std::string title = doc.words.text("take-home.heading") + ": " + localized(doc.aid.title, doc.words.locale());
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, title.c_str());
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "bran " BRAN_VERSION);
+    std::unique_ptr<cairo_t, ContextDeleter> cr(cairo_create(surface.get()));
+    const auto footer = [&doc](int page, int pages) {
+        return doc.words.text("take-home.page", {{"page", static_cast<long long>(page)}, {"pages", static_cast<long long>(pages)}});
+    };
+    int pages = 0;
+    {
+        PdfFlow measure(cr.get(), doc.words.locale(), large_print, false, 0, footer);
+        SummaryLayout(doc, measure).run();
+        pages = measure.finish();
+    }
+    {
+        PdfFlow draw(cr.get(), doc.words.locale(), large_print, true, pages, footer);
+        SummaryLayout(doc, draw).run();
+        draw.finish();
+    }
+    cr.reset();
+    cairo_surface_finish(surface.get());
+    const cairo_status_t status = cairo_surface_status(surface.get());
+    if (status != CAIRO_STATUS_SUCCESS) {
+        throw IoError(std::string("cannot draw the summary PDF: ") + cairo_status_to_string(status));
+    }
+    return bytes;
+}
+
+void write_summary_pdf(const SummaryDocument& doc, const std::string& path, bool large_print) {
+    std::string bytes;
+    try {
+        bytes = render_summary_pdf(doc, large_print);
+    } catch (const IoError& e) {
+        throw IoError(path + ": " + e.what());
+    }
+    write_file_atomically(path, bytes);
+}
+
+}  // namespace bran

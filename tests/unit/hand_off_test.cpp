@@ -1,0 +1,147 @@
+#include "engine/session/app_model.hpp"
+#include "engine/session/clinician_pin.hpp"
+#include "engine/store/audit_source.hpp"
+#include "test_aid.hpp"
+
+#include <filesystem>
+#include <fstream>
+
+using namespace bran;
+
+namespace {
+struct TempDir {
+    std::filesystem::path path;
+    TempDir() {
+        char pattern[] = "/tmp/bran-handoff-XXXXXX";
+        path = mkdtemp(pattern);
+    }
+    ~TempDir() { std::filesystem::remove_all(path); }
+    std::string file(const std::string& name) const { return (path / name).string(); }
+};
+
+struct Place {
+    Library library;
+    Database db;
+    SessionStore store;
+    AppModel model;
+    Place(const std::string& path, Setting setting)
+        : db(Database::open(path)), store(db, ChainKey::for_database(path)), model(make(setting)) {}
+    AppModel make(Setting setting) {
+        library.add(load_aid_text(bran::test::small_aid_json(), "small.json", RuleContext{}));
+        AppOptions options;
+        options.setting = setting;
+        return AppModel(library, db, store, options);
+    }
+    void staff() {
+        set_clinician_pin(db, "9090");
+        model.request_clinician_views();
+        model.submit_pin("9090", 0);
+        REQUIRE(model.screen() == Screen::clinician);
+    }
+};
+}  // namespace
+
+TEST_CASE("home -> file -> clinic: the clinic continues the same session, nothing typed twice", "[handoff]") {
+    TempDir dir;
+    std::string file, id;
+    {
+        Place home(dir.file("home.db"), Setting::home);
+        home.model.choose_aid("small");
+        home.model.walk(intent::Answer{"what-matters", "Getting back to the garden"});
+        home.model.walk(intent::Answer{"value.avoid-op", 4});
+        home.model.walk(intent::Answer{"value.relief", 1});
+        home.model.walk(intent::Answer{"leaning", "wait"});
+        home.model.walk(intent::Answer{"questions", "How long is the wait for surgery?"});
+        home.model.walk(intent::GoTo{Step::summary});
+        id = home.model.walkthrough()->session_id();
+        file = home.model.take_to_appointment(dir.path.string());
+        REQUIRE_FALSE(file.empty());
+        CHECK(std::filesystem::exists(file));
+    }
+    Place clinic(dir.file("clinic.db"), Setting::clinic);
+    clinic.staff();
+    clinic.model.open_from_home(file);
+    REQUIRE(clinic.model.screen() == Screen::walkthrough);
+    const Walkthrough& w = *clinic.model.walkthrough();
+    CHECK(w.session_id() == id);
+    CHECK(w.step() == Step::summary);
+    CHECK(w.answers().what_matters == std::optional<std::string>("Getting back to the garden"));
+    CHECK(w.answers().questions == std::optional<std::string>("How long is the wait for surgery?"));
+    CHECK(w.home_answers().at("leaning") == "wait");
+
+    // In the clinic the patient changes a rating and the leaning; the decision is recorded.
+    clinic.model.walk(intent::Answer{"value.relief", 4});
+    clinic.model.walk(intent::Answer{"leaning", "tablets"});
+    clinic.model.walk(intent::Answer{"decision", "tablets"});
+    const auto events = clinic.store.events(id);
+    std::map<std::string, std::vector<std::string>> where;
+    for (const auto& e : events) where[e.item].push_back(e.setting);
+    CHECK(where["value.avoid-op"] == std::vector<std::string>{"home"});
+    CHECK(where["value.relief"] == std::vector<std::string>{"home", "clinic"});
+    CHECK(where["leaning"] == std::vector<std::string>{"home", "clinic"});
+    CHECK(where["decision"] == std::vector<std::string>{"clinic"});
+    CHECK(clinic.model.walkthrough()->home_answers().at("leaning") == "wait");
+
+    // The audit counts the session once, with the clinic's decision.
+    const auto groups = summarise(read_audit_buckets(clinic.db, {}), GroupBy::none);
+    CHECK(groups[0].sessions == 1);
+    CHECK(groups[0].completed == 1);
+    CHECK(groups[0].choices == std::map<std::string, long long>{{"tablets", 1}});
+
+    // The same file again: it now conflicts with later clinic answers, so it is refused and
+    // nothing changes.
+    clinic.model.finish_session();
+    clinic.staff();
+    clinic.model.open_from_home(file);
+    CHECK(clinic.model.notice() == "notice.hand-off-refused");
+    CHECK_THAT(clinic.model.hand_off_message(), Catch::Contains("later answers given in the clinic"));
+    CHECK(clinic.store.events(id).size() == events.size());
+}
+
+TEST_CASE("a file opened twice before any clinic answer opens the same session", "[handoff]") {
+    TempDir dir;
+    std::string file;
+    {
+        Place home(dir.file("home.db"), Setting::home);
+        home.model.choose_aid("small");
+        home.model.walk(intent::Answer{"leaning", "wait"});
+        file = home.model.take_to_appointment(dir.path.string());
+    }
+    Place clinic(dir.file("clinic.db"), Setting::clinic);
+    clinic.staff();
+    clinic.model.open_from_home(file);
+    const std::string id = clinic.model.walkthrough()->session_id();
+    clinic.model.finish_session();
+    clinic.staff();
+    clinic.model.open_from_home(file);
+    CHECK(clinic.model.notice() == "notice.already-imported");
+    CHECK(clinic.model.walkthrough()->session_id() == id);
+    CHECK(clinic.store.sessions().size() == 1);
+}
+
+TEST_CASE("damaged files and other aid versions are refused with a located message", "[handoff]") {
+    TempDir dir;
+    Place clinic(dir.file("clinic.db"), Setting::clinic);
+    clinic.staff();
+    std::ofstream(dir.file("cut.json")) << "{\"resourceType\": \"QuestionnaireResponse\", \"id\": ";
+    clinic.model.open_from_home(dir.file("cut.json"));
+    CHECK(clinic.model.screen() == Screen::clinician);
+    CHECK_THAT(clinic.model.hand_off_message(), Catch::Contains("cut.json:1:") && Catch::Contains("not valid JSON"));
+
+    std::string file;
+    {
+        Place home(dir.file("home.db"), Setting::home);
+        home.model.choose_aid("small");
+        home.model.walk(intent::Answer{"leaning", "wait"});
+        file = home.model.take_to_appointment(dir.path.string());
+    }
+    std::ifstream in(file);
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    const auto at = text.find("small|1.0.0");
+    REQUIRE(at != std::string::npos);
+    text.replace(at, 11, "small|2.0.0");
+    std::ofstream(dir.file("other-version.json")) << text;
+    clinic.model.open_from_home(dir.file("other-version.json"));
+    CHECK_THAT(clinic.model.hand_off_message(), Catch::Contains("/questionnaire") && Catch::Contains("version 2.0.0 is not known here"));
+    CHECK(clinic.store.sessions().empty());
+}
