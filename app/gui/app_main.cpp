@@ -10,6 +10,8 @@
 #include "engine/i18n/catalog.hpp"
 #include "engine/session/app_model.hpp"
 #include "engine/session/clinician_pin.hpp"
+#include "engine/speech/screen_text.hpp"
+#include "engine/speech/speaker.hpp"
 #include "engine/store/store_error.hpp"
 
 #include <GLFW/glfw3.h>
@@ -43,7 +45,8 @@ Opens the decision-aid window.
   --idle-seconds N    kiosk idle time before the prompt (default 120; the prompt waits 30 more)
 
 Keys: Page Down or Alt+Right for Next, Page Up or Alt+Left for Back, number keys to choose
-an answer, Ctrl+Plus and Ctrl+Minus for text size, F6 for high contrast.
+an answer, F2 to read the screen aloud (again to stop), Ctrl+Plus and Ctrl+Minus for text
+size, F6 for high contrast.
 )";
 
 std::string locale_from_environment() {
@@ -93,30 +96,50 @@ struct UiState {
     int generation = -1;
 };
 
-void draw_top_bar(const DrawContext& dc, const Catalog& words, AppModel& model, const std::vector<std::string>& locales) {
-    for (const std::string& locale : locales) {
-        const bool current = locale == model.locale();
-        const std::string id = "lang-" + locale;
-        // Each language is named in itself, so a person can find their own.
-        if (current ? big_button(dc, words.text("lang." + locale), id.c_str()) : secondary_button(dc, words.text("lang." + locale), id.c_str())) {
-            model.set_locale(locale);
+struct ReadAloud {
+    Speaker& speaker;
+    bool& auto_read;
+    bool pressed = false;  // the button or F2: read this screen, or stop
+};
+
+void draw_top_bar(const DrawContext& dc, const Catalog& words, AppModel& model, const std::vector<std::string>& locales,
+                  ReadAloud& read) {
+    // Buttons flow left to right and wrap to a new line when the next would not fit, so nothing
+    // is cut off at the largest text size or in the longer Welsh labels.
+    bool first = true;
+    auto place = [&](const std::string& label) {
+        ImGui::PushFont(dc.fonts->bold);
+        const float width = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+        ImGui::PopFont();
+        if (!first) {
+            ImGui::SameLine();
+            if (ImGui::GetCursorPosX() + width > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
         }
-        ImGui::SameLine();
+        first = false;
+    };
+    auto button = [&](bool primary, const std::string& label, const char* id) {
+        place(label);
+        return primary ? big_button(dc, label, id) : secondary_button(dc, label, id);
+    };
+    for (const std::string& locale : locales) {
+        // Each language is named in itself, so a person can find their own.
+        const std::string id = "lang-" + locale;
+        if (button(locale == model.locale(), words.text("lang." + locale), id.c_str())) model.set_locale(locale);
     }
-    ImGui::SameLine(0, 24.0f * dc.unit);
-    if (secondary_button(dc, "A−  " + words.text("top.smaller"), "smaller")) model.set_text_size(model.text_size() - 1);
-    ImGui::SameLine();
-    if (secondary_button(dc, "A+  " + words.text("top.bigger"), "bigger")) model.set_text_size(model.text_size() + 1);
-    ImGui::SameLine();
-    if (secondary_button(dc, words.text(model.high_contrast() ? "top.contrast-off" : "top.contrast-on"), "contrast")) {
+    if (button(false, "A−  " + words.text("top.smaller"), "smaller")) model.set_text_size(model.text_size() - 1);
+    if (button(false, "A+  " + words.text("top.bigger"), "bigger")) model.set_text_size(model.text_size() + 1);
+    if (button(false, words.text(model.high_contrast() ? "top.contrast-off" : "top.contrast-on"), "contrast")) {
         model.set_high_contrast(!model.high_contrast());
     }
+    const bool speaking = read.speaker.speaking();
+    if (button(speaking, words.text(speaking ? "top.stop-reading" : "top.read-aloud"), "read-aloud")) read.pressed = true;
+    if (button(read.auto_read, words.text(read.auto_read ? "top.auto-read-off" : "top.auto-read-on"), "auto-read")) {
+        read.auto_read = !read.auto_read;
+    }
     if (model.screen() == Screen::walkthrough) {
-        ImGui::SameLine();
-        if (secondary_button(dc, words.text("top.start-again"), "start-again")) model.start_over();
+        if (button(false, words.text("top.start-again"), "start-again")) model.start_over();
     } else if (model.screen() == Screen::home) {
-        ImGui::SameLine();
-        if (secondary_button(dc, words.text("home.staff"), "staff")) model.request_clinician_views();
+        if (button(false, words.text("home.staff"), "staff")) model.request_clinician_views();
     }
     ImGui::Separator();
 }
@@ -149,7 +172,11 @@ void draw_walkthrough(const DrawContext& dc, const Catalog& words, AppModel& mod
     const bool first_frame = page_key != ui.page_key;
     ui.page_key = page_key;
 
-    const float nav_height = 56.0f * dc.unit + ImGui::GetStyle().ItemSpacing.y * 3 + ImGui::GetTextLineHeightWithSpacing();
+    // Progress line, the keys hint (which may wrap to two lines; left out at larger text sizes,
+    // where the screen's own words need the room) and the buttons.
+    const bool show_keys = dc.size == TextSize::normal;
+    const float nav_height = 56.0f * dc.unit + ImGui::GetStyle().ItemSpacing.y * (show_keys ? 4 : 3) +
+                             ImGui::GetTextLineHeightWithSpacing() * (show_keys ? 3 : 1);
     ImGui::BeginChild("##content", ImVec2(0, -nav_height), false);
     if (first_frame) ImGui::SetScrollY(0);
     if (!model.notice().empty()) notice_box(dc, words.text(model.notice()));
@@ -171,11 +198,10 @@ void draw_walkthrough(const DrawContext& dc, const Catalog& words, AppModel& mod
                                                    {"pages", static_cast<long long>(w.page_count())}});
     }
     bold_paragraph(dc, progress);
+    if (show_keys) muted_paragraph(dc, words.text("nav.keys"));
     bool back = false, next = false;
     if (!w.is_first_page()) back = secondary_button(dc, "←  " + words.text("nav.back"), "back", 220.0f * dc.unit);
     else ImGui::Dummy(ImVec2(220.0f * dc.unit, 1));
-    ImGui::SameLine();
-    muted_paragraph(dc, words.text("nav.keys"));
     if (!w.is_last_step()) {
         ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - 220.0f * dc.unit);
         next = big_button(dc, words.text("nav.next") + "  →", "next", 220.0f * dc.unit);
@@ -272,6 +298,11 @@ int run_app(const std::vector<std::string>& args) {
         return 1;
     }
 
+    // Declared after the window, so speech stops before the window goes.
+    Speaker speaker([] { Window::wake(); });
+    bool auto_read = false;
+    int wipes_seen = 0;
+    std::string spoken_screen;  // which screen was last read, to stop or re-read on moving on
     UiState ui;
     std::vector<KeyPress> pending_keys;
     int frames_to_draw = 2;
@@ -335,7 +366,9 @@ int run_app(const std::vector<std::string>& args) {
         ImGui::SetNextWindowPos(viewport->WorkPos);
         ImGui::SetNextWindowSize(viewport->WorkSize);
         ImGui::Begin("##screen", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-        draw_top_bar(dc, current_words, model, locales);
+        ReadAloud read{speaker, auto_read};
+        // The top bar can wrap at large text sizes; it stays one child so the screens below keep their place.
+        draw_top_bar(dc, current_words, model, locales, read);
         switch (model.screen()) {
             case Screen::home: {
                 std::vector<AidCard> cards;
@@ -380,6 +413,23 @@ int run_app(const std::vector<std::string>& args) {
         }
         ImGui::End();
         ui.last_screen = model.screen();
+        // Read aloud: F2 or the button reads the screen (or stops); moving to another screen stops
+        // the reading, or reads the new one when "read every screen" is on. Never blocks: the
+        // speaker works on its own thread.
+        if (model.wipes() != wipes_seen) auto_read = false, wipes_seen = model.wipes();
+        const Walkthrough* w = model.walkthrough();
+        const std::string screen_key = std::to_string(model.generation()) + "/" + std::to_string(static_cast<int>(model.screen())) +
+                                       "/" + (w ? std::string(step_name(w->step())) + std::to_string(w->page()) : "") + "/" +
+                                       model.locale() + (model.asking_if_still_there() ? "/idle" : "");
+        const bool moved_on = screen_key != spoken_screen;
+        spoken_screen = screen_key;
+        if (read.pressed || key_pressed(GLFW_KEY_F2)) {
+            if (speaker.speaking()) speaker.stop();
+            else speaker.say(screen_text(model, current_words, now), model.locale());
+        } else if (moved_on) {
+            if (auto_read) speaker.say(screen_text(model, current_words, now), model.locale());
+            else speaker.stop();
+        }
         if (model.asking_if_still_there() && draw_idle_prompt(dc, current_words, model.seconds_until_wipe(now))) {
             model.on_input(now);
         }

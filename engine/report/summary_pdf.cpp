@@ -186,9 +186,9 @@ private:
         // shape can still be told apart.
         const double excess = f.total - m_flow.page_room();
         const double min_cell = outcome.denominator == 1000 ? 3.6 : 0.65 * m_flow.body_size();
-        if (excess > 0 && f.geometry.cell > min_cell && !f.row_heights.empty()) {
-            const double rows = static_cast<double>(f.row_heights.size() * static_cast<std::size_t>(f.geometry.rows));
-            const double cell = std::max(min_cell, f.geometry.cell - excess / rows);
+        const double array_rows = static_cast<double>(f.row_heights.size() * static_cast<std::size_t>(f.geometry.rows));
+        if (excess > 0 && !f.row_heights.empty() && f.geometry.cell - excess / array_rows >= min_cell) {
+            const double cell = f.geometry.cell - excess / array_rows;
             const double saved = (f.geometry.cell - cell) * f.geometry.rows;
             f.geometry.cell = cell;
             for (double& h : f.row_heights) h -= saved;
@@ -241,7 +241,13 @@ private:
                 // The key to the pictures goes with the last row where a page can hold both.
                 const bool last = row + 1 == f.row_heights.size();
                 const double with_legend = f.row_heights[row] + f.legend->height();
+                const int page = m_flow.page();
                 m_flow.ensure(last && with_legend <= m_flow.page_room() ? with_legend : f.row_heights[row]);
+                if (m_flow.page() != page) {
+                    // Continued on a new page: the outcome's heading again, so the numbers keep their name.
+                    if (m_flow.drawing()) f.head.front().draw(m_flow.cr(), m_flow.left(), m_flow.y());
+                    m_flow.move_down(f.head.front().height() + 0.4 * line());
+                }
             }
             if (m_flow.drawing()) {
                 cairo_t* cr = m_flow.cr();

@@ -259,6 +259,7 @@ void AppModel::wipe() {
     // The next person must see nothing of the last: close the session, forget the screen and
     // go back to the defaults.
     start_over();
+    ++m_wipes;
     m_idle_prompt_since.reset();
     m_locale = m_options.locale;
     m_text_size = 0;

@@ -49,6 +49,8 @@ public:
     // Changes whenever the screen is wiped or a new session starts, so the window can drop any
     // text the patient was typing.
     int generation() const { return m_generation; }
+    // Counts kiosk wipes, so the window can forget its own settings (such as read-aloud) too.
+    int wipes() const { return m_wipes; }
 
     // Intents.
     void choose_aid(const std::string& aid_id);
@@ -117,6 +119,7 @@ private:
     std::string m_notice;
     bool m_should_quit = false;
     int m_generation = 0;
+    int m_wipes = 0;
     AuditFilter m_audit_filter;
     std::vector<GroupFigures> m_audit_groups;
     std::vector<SessionToReview> m_review;
