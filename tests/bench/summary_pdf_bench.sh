@@ -40,6 +40,6 @@ pages=$(pdfinfo "$pdf" 2> /dev/null | awk '/^Pages:/ {print $2}')
 printf 'summary PDF benchmark, session %s (median of %s)\n' "$sid" "$RUNS"
 printf '  baseline: the same text (%s bytes) to a plain file:   %.3f s\n' "$(wc -c < "$text")" "$baseline"
 printf '  bran summary --help (process start only):            %.3f s\n' "$startup"
-printf '  bran summary (A4 PDF, %s bytes):                  %.3f s   (target < 0.3 s)\n' "$(wc -c < "$pdf")" "$normal"
-printf '  bran summary --large-print (%s pages):                  %.3f s   (target < 0.3 s)\n' "${pages:-?}" "$large"
+printf '  bran summary (A4 PDF, %s bytes):                    %.3f s   (target < 0.3 s)\n' "$(wc -c < "$pdf")" "$normal"
+printf '  bran summary --large-print (%s pages):              %.3f s   (target < 0.3 s)\n' "${pages:-?}" "$large"
 awk -v t="$normal" -v l="$large" 'BEGIN { exit !(t < 0.3 && l < 0.3) }' || { echo "slower than the 0.3 s target" >&2; exit 1; }
