@@ -13,12 +13,14 @@ const char* const help = R"(usage: bran [--content DIR] [--db FILE] [--locale TA
 Shared decision-making aid. With no command, opens the app window.
 
 commands:
-  validate PATH...        check decision-aid files
+  validate PATH...        check decision-aid files (--quality: reading age, balance, IPDAS)
   import FILE... --db F   import session records (FHIR QuestionnaireResponse)
   export fhir --db F      write session records as a FHIR Bundle
   audit --db F            the personal-value audit
   audit verify --db F     check that no recorded answer was changed outside bran
   pin --db F              set the clinician PIN (read twice from standard input)
+  summary --db F --session ID -o OUT.pdf [--large-print]
+                          the take-home summary as a PDF
 
   --version               print the version
 )";

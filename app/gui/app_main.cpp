@@ -180,7 +180,8 @@ void draw_walkthrough(const DrawContext& dc, const Catalog& words, AppModel& mod
     ImGui::BeginChild("##content", ImVec2(0, -nav_height), false);
     if (first_frame) ImGui::SetScrollY(0);
     if (!model.notice().empty()) notice_box(dc, words.text(model.notice()));
-    StepContext context{dc, words, w, ui.drafts, first_frame, model.last_export()};
+    StepContext context{dc, words, w, ui.drafts, first_frame,
+                        model.last_summary_pdf().empty() ? model.last_export() : model.last_export() + "\n" + model.last_summary_pdf()};
     // Each page has its own ID scope, so keyboard focus never carries over to a button that
     // happens to sit in the same place on the next page.
     ImGui::PushID(page_key.c_str());
@@ -215,7 +216,7 @@ void draw_walkthrough(const DrawContext& dc, const Catalog& words, AppModel& mod
         model.finish_session();
         return;
     }
-    if (result.take_home) model.take_to_appointment(documents_folder());
+    if (result.take_home) model.take_to_appointment(documents_folder(), words);
     if (next || back) {
         record_draft(model, ui);
         model.walk(next ? Intent(intent::Next{}) : Intent(intent::Back{}));

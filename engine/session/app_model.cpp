@@ -3,6 +3,7 @@
 #include "engine/audit/audit_output.hpp"
 #include "engine/core/files.hpp"
 #include "engine/interop/hand_off.hpp"
+#include "engine/report/summary_pdf.hpp"
 #include "engine/interop/session_record.hpp"
 #include "engine/session/clinician_pin.hpp"
 #include "engine/store/store_error.hpp"
@@ -186,7 +187,7 @@ std::string AppModel::export_audit_csv() {
     return m_last_export;
 }
 
-std::string AppModel::take_to_appointment(const std::string& folder) {
+std::string AppModel::take_to_appointment(const std::string& folder, const Catalog& words) {
     if (!m_walkthrough) return "";
     const Walkthrough& w = *m_walkthrough;
     const auto row = m_store.find(w.session_id());
@@ -198,6 +199,10 @@ std::string AppModel::take_to_appointment(const std::string& folder) {
         write_file_atomically(stem + ".json", record.dump(2) + "\n");
         m_last_export = stem + ".json";
         m_notice.clear();
+        // The printable summary goes beside the record, for the patient to read and bring along.
+        m_last_pdf.clear();
+        write_summary_pdf(SummaryDocument{w.aid(), *row, w.answers(), w.status(), words}, stem + ".pdf", false);
+        m_last_pdf = stem + ".pdf";
     } catch (const std::exception&) {
         m_notice = "notice.export-failed";
         m_last_export.clear();

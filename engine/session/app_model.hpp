@@ -4,6 +4,7 @@
 #pragma once
 #include "engine/audit/report.hpp"
 #include "engine/content/library.hpp"
+#include "engine/i18n/catalog.hpp"
 #include "engine/store/audit_source.hpp"
 #include "engine/session/walkthrough.hpp"
 #include "engine/store/database.hpp"
@@ -82,7 +83,9 @@ public:
 
     // Home: the patient's record file to bring to the appointment, written into `folder`
     // (with the take-home PDF beside it when one can be made). Returns the record's path, or empty.
-    std::string take_to_appointment(const std::string& folder);
+    std::string take_to_appointment(const std::string& folder, const Catalog& words);
+    // The take-home PDF written with the record ("Save my summary"), or empty.
+    const std::string& last_summary_pdf() const { return m_last_pdf; }
     // Clinic (staff views): opens a record file from home; the session continues at the summary,
     // in the clinic, with the home answers shown.
     void open_from_home(const std::string& path);
@@ -125,6 +128,7 @@ private:
     std::vector<SessionToReview> m_review;
     std::string m_last_export;
     std::string m_hand_off_message;
+    std::string m_last_pdf;
     Library m_stored_aids;  // aid versions known only from the database or a file from home
 };
 

@@ -19,6 +19,12 @@ struct TempDir {
     std::string file(const std::string& name) const { return (path / name).string(); }
 };
 
+const Catalog& words() {
+    static Diagnostics problems;
+    static const Catalog catalog = Catalog::load(BRAN_SOURCE_I18N_DIR, "en-GB", problems);
+    return catalog;
+}
+
 struct Place {
     Library library;
     Database db;
@@ -54,9 +60,15 @@ TEST_CASE("home -> file -> clinic: the clinic continues the same session, nothin
         home.model.walk(intent::Answer{"questions", "How long is the wait for surgery?"});
         home.model.walk(intent::GoTo{Step::summary});
         id = home.model.walkthrough()->session_id();
-        file = home.model.take_to_appointment(dir.path.string());
+        file = home.model.take_to_appointment(dir.path.string(), words());
         REQUIRE_FALSE(file.empty());
         CHECK(std::filesystem::exists(file));
+        // The printable summary is saved beside the record.
+        REQUIRE_FALSE(home.model.last_summary_pdf().empty());
+        std::ifstream pdf(home.model.last_summary_pdf(), std::ios::binary);
+        std::string head(5, '\0');
+        pdf.read(&head[0], 5);
+        CHECK(head == "%PDF-");
     }
     Place clinic(dir.file("clinic.db"), Setting::clinic);
     clinic.staff();
@@ -105,7 +117,7 @@ TEST_CASE("a file opened twice before any clinic answer opens the same session",
         Place home(dir.file("home.db"), Setting::home);
         home.model.choose_aid("small");
         home.model.walk(intent::Answer{"leaning", "wait"});
-        file = home.model.take_to_appointment(dir.path.string());
+        file = home.model.take_to_appointment(dir.path.string(), words());
     }
     Place clinic(dir.file("clinic.db"), Setting::clinic);
     clinic.staff();
@@ -133,7 +145,7 @@ TEST_CASE("damaged files and other aid versions are refused with a located messa
         Place home(dir.file("home.db"), Setting::home);
         home.model.choose_aid("small");
         home.model.walk(intent::Answer{"leaning", "wait"});
-        file = home.model.take_to_appointment(dir.path.string());
+        file = home.model.take_to_appointment(dir.path.string(), words());
     }
     std::ifstream in(file);
     std::string text((std::istreambuf_iterator<char>(in)), {});
