@@ -19,15 +19,6 @@ namespace bran {
 
 namespace {
 
-const char* unit_name(TimeUnit unit) {
-    switch (unit) {
-        case TimeUnit::weeks: return "weeks";
-        case TimeUnit::months: return "months";
-        case TimeUnit::years: return "years";
-    }
-    return "years";
-}
-
 bool is_draft(const Aid& aid) { return aid.review.status != "clinically reviewed"; }
 
 // Lays out every section in order. Run twice: once to count the pages, once to draw them.
@@ -145,8 +136,7 @@ private:
     Figure figure(const Outcome& outcome, const OutcomeNumbers& shown) const {
         Figure f;
         const std::string name = text(outcome.name);
-        const std::string time = words("outcomes.time", {{"unit", std::string(unit_name(outcome.time_frame.unit))},
-                                                         {"amount", static_cast<long long>(outcome.time_frame.amount)}});
+        const std::string time = outcome_time_text(outcome, m_words);
         f.good = outcome.valence == Valence::good;
         f.denominator = outcome.denominator;
         const double width = m_flow.width();

@@ -20,6 +20,11 @@ std::vector<const Criterion*> fit_reasons(const Aid& aid, const Answers& answers
     return out;
 }
 
+std::string outcome_time_text(const Outcome& outcome, const Catalog& words) {
+    const char* unit = outcome.time_frame.unit == TimeUnit::weeks ? "weeks" : outcome.time_frame.unit == TimeUnit::months ? "months" : "years";
+    return words.text("outcomes.time", {{"unit", std::string(unit)}, {"amount", static_cast<long long>(outcome.time_frame.amount)}});
+}
+
 std::string choice_name(const Aid& aid, const std::string& code, const Catalog& words) {
     if (const Option* o = aid.find_option(code)) return localized(o->name, words.locale());
     if (code == choice_unsure) return words.text("leaning.unsure");
@@ -39,13 +44,9 @@ std::vector<std::string> fit_sentences(const Aid& aid, const Answers& answers, c
         out.push_back(words.text("summary.fit-one", {{"option", choice_name(aid, a.value_favoured[0], words)}}));
         std::vector<std::string> reasons;
         for (const Criterion* c : fit_reasons(aid, answers, a)) {
-            std::string label = localized(c->label, locale);
-            // Labels are written as headings ("Avoiding a stroke"); inside a sentence they read
-            // in lower case ("avoiding a stroke"), which is safe for the first letter of
-            // English and Welsh labels.
-            if (!label.empty() && label[0] >= 'A' && label[0] <= 'Z' && !(label.size() > 1 && label[1] >= 'A' && label[1] <= 'Z')) {
-                label[0] = static_cast<char>(label[0] - 'A' + 'a');
-            }
+            // The patient's own labels, quoted: they are often in the first person ("Lowering my
+            // chance of ..."), which would clash inside a sentence addressed to "you".
+            const std::string label = "“" + localized(c->label, locale) + "”";
             reasons.push_back(label);
         }
         if (!reasons.empty()) {

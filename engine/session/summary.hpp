@@ -19,6 +19,9 @@ std::vector<const Criterion*> fit_reasons(const Aid& aid, const Answers& answers
 // to you. This is because you said that avoiding an operation matters a lot to you."
 std::vector<std::string> fit_sentences(const Aid& aid, const Answers& answers, const Catalog& words);
 
+// "in the next 13 years" / "yn ystod y 13 blynedd nesaf": an outcome's time frame in words.
+std::string outcome_time_text(const Outcome& outcome, const Catalog& words);
+
 // The name of a choice code: an option's name, or the words for unsure / defer.
 std::string choice_name(const Aid& aid, const std::string& code, const Catalog& words);
 

@@ -36,17 +36,6 @@ private:
     std::vector<std::string> m_items;
 };
 
-// The outcomes.time select keyword for a time unit. This mirrors unit_name() in
-// app/gui/screens/outcomes_step.cpp, which has no engine home yet.
-const char* time_unit_keyword(TimeUnit unit) {
-    switch (unit) {
-        case TimeUnit::weeks: return "weeks";
-        case TimeUnit::months: return "months";
-        case TimeUnit::years: return "years";
-    }
-    return "years";
-}
-
 struct StepWords {
     const Walkthrough& walk;
     const Catalog& words;
@@ -148,8 +137,7 @@ void outcomes_step(const StepWords& s, Sentences& out) {
     if (!outcome->explanation.empty()) out.add(s.text(outcome->explanation));
     const OutcomeNumbers shown = numbers_for(aid, *outcome, s.walk.scores());
     if (aid.personalisation) out.add(s.words.text(shown.personalised ? "outcomes.personalised" : "outcomes.general"));
-    const std::string time = s.words.text("outcomes.time", {{"unit", std::string(time_unit_keyword(outcome->time_frame.unit))},
-                                                            {"amount", static_cast<long long>(outcome->time_frame.amount)}});
+    const std::string time = outcome_time_text(*outcome, s.words);
     if (shown.numbers) {
         for (const Option& option : aid.options) {
             out.add(s.text(option.name));

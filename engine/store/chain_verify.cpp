@@ -21,11 +21,6 @@ std::string TamperFinding::to_line() const {
 
 namespace {
 
-nlohmann::json parse_value(const std::optional<std::string>& text) {
-    if (!text) return nullptr;
-    return nlohmann::json::parse(*text, nullptr, false);
-}
-
 std::string tri_text(const std::optional<std::int64_t>& v) { return v ? std::to_string(*v) : "none"; }
 
 std::optional<std::int64_t> tri(const std::optional<bool>& v) {
@@ -45,20 +40,9 @@ VerifyReport verify_record(const Database& db, const ChainKey& key, const std::s
     std::vector<unsigned char> previous(crypto_auth_hmacsha256_BYTES, 0);
     std::int64_t expected_n = 1;
     std::map<std::string, std::vector<EventRow>> by_session;
-    Statement events = db.prepare(
-        "SELECT n, session_id, seq, at, setting, step, item, old_value, new_value, mac FROM event ORDER BY n");
+    Statement events = db.prepare(std::string("SELECT ") + event_columns + " FROM event ORDER BY n");
     while (events.step()) {
-        EventRow e;
-        e.n = events.integer(0);
-        e.session_id = events.text(1);
-        e.seq = static_cast<int>(events.integer(2));
-        e.at = events.text(3);
-        e.setting = events.text(4);
-        e.step = events.text(5);
-        e.item = events.text(6);
-        e.old_value = parse_value(events.optional_text(7));
-        e.new_value = parse_value(events.optional_text(8));
-        e.mac = events.blob(9);
+        EventRow e = read_event(events);
         ++report.events;
         if (!report.problem) {
             if (e.n != expected_n) {

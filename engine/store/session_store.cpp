@@ -229,26 +229,26 @@ std::vector<SessionRow> SessionStore::sessions() const {
 }
 
 std::vector<EventRow> SessionStore::events(const std::string& session_id) const {
-    Statement s = m_db.prepare(
-        "SELECT n, session_id, seq, at, setting, step, item, old_value, new_value, mac FROM event "
-        "WHERE session_id = ?1 ORDER BY seq");
+    Statement s = m_db.prepare(std::string("SELECT ") + event_columns + " FROM event WHERE session_id = ?1 ORDER BY seq");
     s.bind(1, session_id);
     std::vector<EventRow> rows;
-    while (s.step()) {
-        EventRow e;
-        e.n = s.integer(0);
-        e.session_id = s.text(1);
-        e.seq = static_cast<int>(s.integer(2));
-        e.at = s.text(3);
-        e.setting = s.text(4);
-        e.step = s.text(5);
-        e.item = s.text(6);
-        e.old_value = parse_value(s.optional_text(7));
-        e.new_value = parse_value(s.optional_text(8));
-        e.mac = s.blob(9);
-        rows.push_back(std::move(e));
-    }
+    while (s.step()) rows.push_back(read_event(s));
     return rows;
+}
+
+EventRow read_event(const Statement& s) {
+    EventRow e;
+    e.n = s.integer(0);
+    e.session_id = s.text(1);
+    e.seq = static_cast<int>(s.integer(2));
+    e.at = s.text(3);
+    e.setting = s.text(4);
+    e.step = s.text(5);
+    e.item = s.text(6);
+    e.old_value = parse_value(s.optional_text(7));
+    e.new_value = parse_value(s.optional_text(8));
+    e.mac = s.blob(9);
+    return e;
 }
 
 std::string SessionStore::aid_content(const std::string& session_id) const {

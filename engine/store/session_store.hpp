@@ -109,6 +109,10 @@ private:
     std::optional<Statement> m_last_event, m_next_seq, m_insert_event, m_update_facts, m_insert_session;
 };
 
+// The columns of an event, in the order read_event expects them.
+constexpr const char* event_columns = "n, session_id, seq, at, setting, step, item, old_value, new_value, mac";
+EventRow read_event(const Statement& s);
+
 // The bytes an event's link covers: everything about it but the link itself.
 std::string canonical_event(const EventRow& event);
 

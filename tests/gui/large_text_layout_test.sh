@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # At the largest text size every control must still be on screen and every line readable: the
-# top bar's last button ("Start again" during a session) and the footer's key hint (which must not
-# run under the Next button). The window is bran's default 1280 wide.
+# top bar's last button ("Start again" during a session) and the footer's key hint (which, if shown,
+# must not run under the Next button). The window is bran's default 1280 wide.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/walk_lib.sh"
 AID=psa-testing
@@ -16,6 +16,7 @@ shot layout-largest
 expect_text layout-largest "Bigger text"
 expect_text layout-largest "High contrast"
 expect_text layout-largest "Start again"
-expect_text layout-largest "number keys to choose"
+# The key hint may be left out at this size, but if shown it must not run under the Next button.
+if ocr_has layout-largest "Keys:"; then expect_text layout-largest "number keys to choose"; else pass; fi
 stop_app
 finish

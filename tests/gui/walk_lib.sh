@@ -34,11 +34,16 @@ word_centre() {
       printf "%d %d\n", ($7 + $9 / 2) / 2, ($8 + $10 / 2) / 2; exit }' "$WORK/$1.boxes.tsv"
 }
 
-# next_button_shown NAME: whether the footer's filled Next button (bottom right, drawn in the
-# accent colour) is on screenshot NAME; told by colour, as OCR does not read it reliably.
+# next_button_shown NAME: whether the footer's filled Next button (right of the footer, below the
+# "Step N of 11" line, drawn in the accent colour) is on screenshot NAME; told by colour, as OCR
+# does not read white-on-blue reliably. The footer is found by OCR of its progress line.
 next_button_shown() {
-  local blue
-  blue=$(convert "$SHOTS/$1.png" -crop 200x40+1040+775 +repage -format "%[fx:mean.b - mean.r > 0.3 ? 1 : 0]" info:)
+  local at y blue
+  at=$(word_centre "$1" "Step")
+  [ -n "$at" ] || return 1
+  y=${at#* }
+  blue=$(convert "$SHOTS/$1.png" -crop "260x160+1010+$((y + 10))" +repage \
+           -format "%[fx:maxima.b - minima.r > 0.5 && mean.b - mean.r > 0.1 ? 1 : 0]" info:)
   [ "$blue" = 1 ]
 }
 

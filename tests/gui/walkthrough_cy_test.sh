@@ -124,6 +124,8 @@ press Page_Down
 press "$DECISION_KEY"
 page_shot decision
 expect_text "$SHOT" "Cael prawf PSA nawr"
+scroll_down 10
+page_shot decision-scrolled
 # Finish is a button; its label may be English (fallback) or Welsh ("Gorffen") as the words come.
 if [ -n "$(word_centre "$SHOT" Finish)" ]; then click_word "$SHOT" Finish; else click_word "$SHOT" Gorffen; fi
 page_shot after-finish

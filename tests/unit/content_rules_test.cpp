@@ -8,6 +8,7 @@
 #include "engine/core/located_json.hpp"
 
 #include <catch2/catch.hpp>
+#include "temp_dir.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -21,6 +22,7 @@
 #include <vector>
 
 namespace fs = std::filesystem;
+using bran::test::TempDir;
 
 namespace {
 
@@ -86,26 +88,6 @@ std::vector<fs::path> bundled_aids() {
     REQUIRE_FALSE(files.empty());
     return files;
 }
-
-// A fresh folder under the system temp folder, removed when the test ends.
-class TempDir {
-public:
-    TempDir() {
-        std::random_device random;
-        m_path = fs::temp_directory_path() / ("bran-content-test-" + std::to_string(random()) + std::to_string(random()));
-        fs::create_directories(m_path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(m_path, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const fs::path& path() const { return m_path; }
-
-private:
-    fs::path m_path;
-};
 
 // minimal.json with review.notes padded so that the whole file is exactly `size` bytes.
 std::string minimal_of_size(std::size_t size) {
@@ -219,26 +201,26 @@ TEST_CASE("a file larger than 4 MiB is refused before it is parsed", "[content]"
     TempDir dir;
 
     SECTION("one byte over the limit") {
-        const fs::path file = dir.path() / "too-large.json";
+        const fs::path file = dir.path / "too-large.json";
         write_text(file, minimal_of_size(limit + 1));
         const auto loaded = bran::load_aid_file(file.string(), context);
         CHECK_FALSE(loaded.aid);
-        CHECK(lines_of(loaded, dir.path()) ==
+        CHECK(lines_of(loaded, dir.path) ==
               std::vector<std::string>{"too-large.json: file is larger than 4 MiB: refusing to read it"});
     }
     SECTION("far over the limit") {
-        const fs::path file = dir.path() / "too-large.json";
+        const fs::path file = dir.path / "too-large.json";
         write_text(file, minimal_of_size(limit + 3 * 1024 * 1024));
         const auto loaded = bran::load_aid_file(file.string(), context);
         CHECK_FALSE(loaded.aid);
-        CHECK(lines_of(loaded, dir.path()) ==
+        CHECK(lines_of(loaded, dir.path) ==
               std::vector<std::string>{"too-large.json: file is larger than 4 MiB: refusing to read it"});
     }
     SECTION("exactly 4 MiB is still read") {
-        const fs::path file = dir.path() / "just-fits.json";
+        const fs::path file = dir.path / "just-fits.json";
         write_text(file, minimal_of_size(limit));
         const auto loaded = bran::load_aid_file(file.string(), context);
-        INFO(joined(lines_of(loaded, dir.path())));
+        INFO(joined(lines_of(loaded, dir.path)));
         CHECK(loaded.diagnostics.empty());
         CHECK(loaded.aid);
     }
@@ -253,10 +235,10 @@ TEST_CASE("a file larger than 4 MiB is refused before it is parsed", "[content]"
 TEST_CASE("an unreadable path is reported, not thrown", "[content]") {
     TempDir dir;
     bran::LoadedAid loaded;
-    REQUIRE_NOTHROW(loaded = bran::load_aid_file((dir.path() / "absent.json").string(), context));
+    REQUIRE_NOTHROW(loaded = bran::load_aid_file((dir.path / "absent.json").string(), context));
     CHECK_FALSE(loaded.aid);
     CHECK(loaded.diagnostics.has_errors());
-    REQUIRE_NOTHROW(loaded = bran::load_aid_file(dir.path().string(), context));
+    REQUIRE_NOTHROW(loaded = bran::load_aid_file(dir.path.string(), context));
     CHECK_FALSE(loaded.aid);
     CHECK(loaded.diagnostics.has_errors());
 }

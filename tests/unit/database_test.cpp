@@ -4,23 +4,15 @@
 #include "engine/store/transaction.hpp"
 
 #include <catch2/catch.hpp>
+#include "temp_dir.hpp"
 
 #include <filesystem>
 #include <fstream>
 
 using namespace bran;
+using bran::test::TempDir;
 
 namespace {
-struct TempDir {
-    std::filesystem::path path;
-    TempDir() {
-        char pattern[] = "/tmp/bran-db-test-XXXXXX";
-        path = mkdtemp(pattern);
-    }
-    ~TempDir() { std::filesystem::remove_all(path); }
-    std::string file(const char* name) const { return (path / name).string(); }
-};
-
 std::string bytes_of(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), {});

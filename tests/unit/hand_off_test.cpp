@@ -1,24 +1,16 @@
 #include "engine/session/app_model.hpp"
 #include "engine/session/clinician_pin.hpp"
 #include "engine/store/audit_source.hpp"
+#include "temp_dir.hpp"
 #include "test_aid.hpp"
 
 #include <filesystem>
 #include <fstream>
 
 using namespace bran;
+using bran::test::TempDir;
 
 namespace {
-struct TempDir {
-    std::filesystem::path path;
-    TempDir() {
-        char pattern[] = "/tmp/bran-handoff-XXXXXX";
-        path = mkdtemp(pattern);
-    }
-    ~TempDir() { std::filesystem::remove_all(path); }
-    std::string file(const std::string& name) const { return (path / name).string(); }
-};
-
 const Catalog& words() {
     static Diagnostics problems;
     static const Catalog catalog = Catalog::load(BRAN_SOURCE_I18N_DIR, "en-GB", problems);

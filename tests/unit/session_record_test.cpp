@@ -1,6 +1,7 @@
 #include "engine/interop/import_records.hpp"
 #include "engine/interop/session_record.hpp"
 #include "engine/session/walkthrough.hpp"
+#include "temp_dir.hpp"
 #include "test_aid.hpp"
 
 #include <cstdio>
@@ -8,19 +9,10 @@
 #include <fstream>
 
 using namespace bran;
+using bran::test::TempDir;
 using bran::test::small_aid;
 
 namespace {
-
-struct TempDir {
-    std::filesystem::path path;
-    TempDir() {
-        char pattern[] = "/tmp/bran-record-test-XXXXXX";
-        path = mkdtemp(pattern);
-    }
-    ~TempDir() { std::filesystem::remove_all(path); }
-    std::string file(const std::string& name) const { return (path / name).string(); }
-};
 
 Library library_with_small_aid() {
     Library library;

@@ -4,21 +4,13 @@
 #include "app/gui/screens/step_screens.hpp"
 #include "app/gui/widgets/icon_array.hpp"
 #include "engine/session/risk_scores.hpp"
+#include "engine/session/summary.hpp"
 
 #include <imgui.h>
 
 namespace bran::gui {
 
 namespace {
-
-const char* unit_name(TimeUnit unit) {
-    switch (unit) {
-        case TimeUnit::weeks: return "weeks";
-        case TimeUnit::months: return "months";
-        case TimeUnit::years: return "years";
-    }
-    return "years";
-}
 
 StepResult draw_risk_questions(StepContext& c) {
     StepResult result;
@@ -58,8 +50,7 @@ StepResult draw_outcomes(StepContext& c) {
     if (aid.personalisation) {
         muted_paragraph(c.dc, c.words.text(shown.personalised ? "outcomes.personalised" : "outcomes.general"));
     }
-    const std::string time = c.words.text("outcomes.time", {{"unit", std::string(unit_name(outcome->time_frame.unit))},
-                                                            {"amount", static_cast<long long>(outcome->time_frame.amount)}});
+    const std::string time = outcome_time_text(*outcome, c.words);
     const bool good = outcome->valence == Valence::good;
     const int columns = static_cast<int>(aid.options.size());
     if (ImGui::BeginTable("##outcome", columns, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_BordersInnerV)) {
