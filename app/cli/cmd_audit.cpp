@@ -89,7 +89,7 @@ int run_audit(const std::vector<std::string>& args) {
     }
     try {
         Database db = Database::open(*db_path, Database::Mode::read_only);
-        const auto groups = summarise(read_audit_buckets(db, filter), filter.group_by);
+        const auto groups = read_audit(db, filter);
         if (format == "json") std::cout << audit_json(filter, groups).dump(2) << '\n';
         else if (format == "csv") std::cout << audit_csv(groups);
         else std::cout << audit_table(filter, groups);

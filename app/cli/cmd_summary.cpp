@@ -5,6 +5,7 @@
 #include "engine/core/errors.hpp"
 #include "engine/i18n/catalog.hpp"
 #include "engine/report/summary_pdf.hpp"
+#include "engine/session/walkthrough.hpp"
 #include "engine/store/session_store.hpp"
 
 #include <algorithm>
@@ -68,21 +69,19 @@ int run_summary(const std::vector<std::string>& args) {
                       << " cannot be read\n";
             return Exit::failed;
         }
-        // The answers as they stand after the last event, and the status the events end in.
+        // The answers as they stand after the last event, the status the events end in, and how
+        // the answers moved since home.
+        const std::vector<EventRow> events = store.events(row->id);
         Answers answers;
         std::string status = row->status;
-        for (const EventRow& e : store.events(row->id)) {
-            if (e.item == "status") {
-                if (e.new_value.is_string()) status = e.new_value.get<std::string>();
-            } else {
-                answers.set(e.item, e.new_value);
-            }
-        }
+        Walkthrough::replay(events, answers, status);
+        HomeAndClinic home_and_clinic;
+        for (const EventRow& e : events) home_and_clinic.add(e.setting, e.item, e.new_value);
         Diagnostics problems;
         const Catalog words = Catalog::load(i18n_dir, locale.value_or(row->meta.locale), problems);
         for (const Diagnostic& d : problems.items()) std::cerr << d.to_line() << '\n';
         if (problems.has_errors()) return Exit::failed;
-        write_summary_pdf({*loaded.aid, *row, answers, status, words}, *output, arguments.flag("large-print"));
+        write_summary_pdf({*loaded.aid, *row, answers, status, words, &home_and_clinic}, *output, arguments.flag("large-print"));
         return Exit::ok;
     } catch (const IoError& e) {
         std::cerr << "bran summary: " << e.what() << '\n';  // names the file it could not write

@@ -23,7 +23,7 @@ Assessment assess(const Aid& aid, const Answers& answers) {
         }
     }
 
-    a.choice = answers.decision ? answers.decision : answers.leaning;
+    a.choice = choice_of(answers);
     const bool real_option = a.choice && aid.find_option(*a.choice) != nullptr;
     if (real_option && !a.value_favoured.empty()) {
         a.concordant = std::find(a.value_favoured.begin(), a.value_favoured.end(), *a.choice) != a.value_favoured.end();

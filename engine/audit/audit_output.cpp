@@ -63,6 +63,14 @@ nlohmann::ordered_json audit_json(const AuditFilter& filter, const std::vector<G
         nlohmann::ordered_json choices = nlohmann::ordered_json::object();
         for (const auto& [choice, count] : g.choices) choices[choice] = count;
         j["choices"] = choices;
+        const HomeToClinicFigures& h = g.home_to_clinic;
+        nlohmann::ordered_json moves = nlohmann::ordered_json::object();
+        for (const auto& [move, count] : h.moves) moves[move] = count;
+        j["home_to_clinic"] = {{"sessions", h.sessions},
+                               {"choice_changed", {{"assessable", h.choice_changed.assessable}, {"changed", h.choice_changed.yes},
+                                                   {"rate", rate_json(h.choice_changed.rate())}}},
+                               {"ratings_changed", h.ratings_changed},
+                               {"moves", moves}};
         out["groups"].push_back(j);
     }
     return out;
@@ -76,7 +84,8 @@ std::string audit_csv(const std::vector<GroupFigures>& groups) {
     std::ostringstream out;
     out << "group,sessions,completed,concordance_assessable,concordant,concordance_rate,knowledge_assessable,"
            "knowledge_adequate,knowledge_rate,informed_assessable,informed,informed_rate,sure_assessable,sure_pass,"
-           "sure_rate,sure_mean_score";
+           "sure_rate,sure_mean_score,home_to_clinic_sessions,home_choice_assessable,home_choice_changed,"
+           "home_ratings_changed";
     for (const std::string& c : choice_names) out << ",choice_" << csv_field(c);
     out << "\r\n";  // RFC 4180 line ends, which spreadsheets expect
     for (const GroupFigures& g : groups) {
@@ -84,7 +93,9 @@ std::string audit_csv(const std::vector<GroupFigures>& groups) {
             << g.concordance.yes << ',' << number(g.concordance.rate()) << ',' << g.knowledge.assessable << ','
             << g.knowledge.yes << ',' << number(g.knowledge.rate()) << ',' << g.informed_choice.assessable << ','
             << g.informed_choice.yes << ',' << number(g.informed_choice.rate()) << ',' << g.sure.assessable << ','
-            << g.sure.yes << ',' << number(g.sure.rate()) << ',' << number(g.sure_mean());
+            << g.sure.yes << ',' << number(g.sure.rate()) << ',' << number(g.sure_mean()) << ','
+            << g.home_to_clinic.sessions << ',' << g.home_to_clinic.choice_changed.assessable << ','
+            << g.home_to_clinic.choice_changed.yes << ',' << g.home_to_clinic.ratings_changed;
         for (const std::string& c : choice_names) {
             auto it = g.choices.find(c);
             out << ',' << (it == g.choices.end() ? 0 : it->second);
@@ -115,6 +126,12 @@ std::string audit_table(const AuditFilter& filter, const std::vector<GroupFigure
             out << "    choices:";
             for (const auto& [choice, count] : g.choices) out << "  " << choice << " " << count;
             out << '\n';
+        }
+        const HomeToClinicFigures& h = g.home_to_clinic;
+        if (h.sessions > 0) {
+            out << "    home to clinic: " << h.sessions << " sessions begun at home; choice changed " << fraction(h.choice_changed)
+                << "; ratings changed in " << h.ratings_changed << '\n';
+            for (const auto& [move, count] : h.moves) out << "      " << move << "  " << count << '\n';
         }
     }
     return out.str();

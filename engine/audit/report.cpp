@@ -22,25 +22,60 @@ const char* group_by_name(GroupBy group_by) {
     return "none";
 }
 
-std::string audit_query(GroupBy group_by) {
-    // The group column comes back raw; group_key() turns it into the key (a month from the start
-    // time, "(none)" for a missing code) without building a string per row in SQL.
-    std::string group;
+namespace {
+
+// The group column comes back raw; group_key() turns it into the key (a month from the start
+// time, "(none)" for a missing code) without building a string per row in SQL.
+std::string group_column(GroupBy group_by) {
     switch (group_by) {
-        case GroupBy::none: group = "NULL"; break;
-        case GroupBy::clinician: group = "s.clinician"; break;
-        case GroupBy::site: group = "s.site"; break;
-        case GroupBy::month: group = "s.started_at"; break;
-        case GroupBy::option: group = "s.choice"; break;
+        case GroupBy::none: return "NULL";
+        case GroupBy::clinician: return "s.clinician";
+        case GroupBy::site: return "s.site";
+        case GroupBy::month: return "s.started_at";
+        case GroupBy::option: return "s.choice";
     }
+    return "NULL";
+}
+
+// ?1 aid id, ?2 first day, ?3 last day; NULL: no filter.
+const char* const session_filter =
+    "(?1 IS NULL OR s.aid_version_id IN (SELECT a.id FROM aid_version a WHERE a.aid_id = ?1)) "
+    "AND (?2 IS NULL OR SUBSTR(s.started_at, 1, 10) >= ?2) "
+    "AND (?3 IS NULL OR SUBSTR(s.started_at, 1, 10) <= ?3)";
+
+}  // namespace
+
+std::string audit_query(GroupBy group_by) {
     // Facts that are not assessable (NULL) come back as -1: one integer per fact to read.
-    return "SELECT " + group + ", COALESCE(s.choice, ''), CASE WHEN s.status = 'completed' THEN 1 ELSE 0 END, "
+    return "SELECT " + group_column(group_by) + ", COALESCE(s.choice, ''), CASE WHEN s.status = 'completed' THEN 1 ELSE 0 END, "
            "COALESCE(s.concordance, -1), COALESCE(s.knowledge_adequate, -1), COALESCE(s.informed_choice, -1), "
            "COALESCE(s.sure_score, -1) "
-           "FROM session s "
-           "WHERE (?1 IS NULL OR s.aid_version_id IN (SELECT a.id FROM aid_version a WHERE a.aid_id = ?1)) "
-           "AND (?2 IS NULL OR SUBSTR(s.started_at, 1, 10) >= ?2) "
-           "AND (?3 IS NULL OR SUBSTR(s.started_at, 1, 10) <= ?3)";
+           "FROM session s WHERE " + session_filter;
+}
+
+std::string home_to_clinic_query(GroupBy group_by) {
+    // Driven by the few sessions with an answer from home (index event_at_home), not by a scan
+    // of every session.
+    return "SELECT " + group_column(group_by) + ", e.session_id, e.setting, e.item, e.new_value "
+           "FROM (SELECT DISTINCT session_id FROM event WHERE setting = 'home') h "
+           "JOIN session s ON s.id = h.session_id "
+           "JOIN event e ON e.session_id = h.session_id "
+           "WHERE s.status = 'completed' AND " + session_filter + " ORDER BY e.session_id, e.seq";
+}
+
+void HomeToClinicFigures::add(const HomeAndClinic& session) {
+    if (!session.continued_after_home()) return;
+    ++sessions;
+    const auto then = session.choice_at_home();
+    const auto now = session.choice_now();
+    if (then && now) {
+        ++choice_changed.assessable;
+        if (*then != *now) {
+            ++choice_changed.yes;
+            ++moves[*then + " -> " + *now];
+        }
+    }
+    if (!session.ratings_moved().empty()) ++ratings_changed;
 }
 
 std::string_view group_key(GroupBy group_by, const char* raw, std::size_t size) {
@@ -81,7 +116,8 @@ std::vector<AuditBucket> AuditAccumulator::buckets() const {
     return out;
 }
 
-std::vector<GroupFigures> summarise(const std::vector<AuditBucket>& buckets, GroupBy group_by) {
+std::vector<GroupFigures> summarise(const std::vector<AuditBucket>& buckets, GroupBy group_by,
+                                    const std::map<std::string, HomeToClinicFigures>& home_to_clinic) {
     std::map<std::string, GroupFigures> groups;
     if (group_by == GroupBy::none) groups["all"].key = "all";
     for (const AuditBucket& b : buckets) {
@@ -100,6 +136,10 @@ std::vector<GroupFigures> summarise(const std::vector<AuditBucket>& buckets, Gro
         g.sure_score_sum += b.sure_score_sum;
         // Choices (decision, else leaning) are counted among completed sessions.
         if (!b.choice.empty() && b.completed > 0) g.choices[b.choice] += b.completed;
+    }
+    for (const auto& [key, figures] : home_to_clinic) {
+        // Every such session is also among the buckets, so its group exists already.
+        if (auto it = groups.find(key); it != groups.end()) it->second.home_to_clinic = figures;
     }
     std::vector<GroupFigures> out;
     for (auto& entry : groups) out.push_back(std::move(entry.second));

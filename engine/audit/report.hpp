@@ -2,6 +2,8 @@
 // figures for each group. The aggregate definitions live here, in one standard SQL query that
 // runs unchanged on SQLite and PostgreSQL; per-session definitions live in assessment.cpp.
 #pragma once
+#include "engine/session/home_and_clinic.hpp"
+
 #include <map>
 #include <optional>
 #include <string>
@@ -30,6 +32,16 @@ struct Proportion {
     }
 };
 
+// How choices and ratings moved between home and the clinic, among completed sessions begun at
+// home and carried on in the clinic (the hand-off). Definitions of a move: HomeAndClinic.
+struct HomeToClinicFigures {
+    long long sessions = 0;
+    Proportion choice_changed;      // assessable: a choice at home and one now; yes: they differ
+    long long ratings_changed = 0;  // sessions where at least one importance rating changed
+    std::map<std::string, long long> moves;  // "<choice at home> -> <choice now>": sessions, changes only
+    void add(const HomeAndClinic& session);
+};
+
 struct GroupFigures {
     std::string key;  // the group's value, or "all"
     long long sessions = 0;
@@ -44,6 +56,7 @@ struct GroupFigures {
                                     : std::optional<double>(static_cast<double>(sure_score_sum) / static_cast<double>(sure.assessable));
     }
     std::map<std::string, long long> choices;  // among completed sessions: option id, unsure, defer
+    HomeToClinicFigures home_to_clinic;
 };
 
 // One row of the query: the counts of one (group, choice) bucket.
@@ -64,6 +77,11 @@ struct AuditBucket {
 // the last four -1 where not assessable.
 std::string audit_query(GroupBy group_by);
 
+// The events of the completed sessions begun at home, with the same filters and parameters:
+// rows of (group, session id, setting, item, new value as JSON text), in order of session and
+// then of recording.
+std::string home_to_clinic_query(GroupBy group_by);
+
 // The group a session belongs to, from the query's first column (raw is null for SQL NULL).
 std::string_view group_key(GroupBy group_by, const char* raw, std::size_t size);
 
@@ -82,6 +100,7 @@ private:
 
 // Sums buckets into groups, sorted by key. With no grouping, exactly one group "all", even
 // when there are no sessions.
-std::vector<GroupFigures> summarise(const std::vector<AuditBucket>& buckets, GroupBy group_by);
+std::vector<GroupFigures> summarise(const std::vector<AuditBucket>& buckets, GroupBy group_by,
+                                    const std::map<std::string, HomeToClinicFigures>& home_to_clinic = {});
 
 }  // namespace bran

@@ -13,18 +13,23 @@
 
 namespace bran {
 
+std::string io_failure_text(int error_number) {
+    if (error_number == ENOSPC || error_number == EDQUOT) return "the disk is full (" + std::string(std::strerror(error_number)) + ")";
+    return std::strerror(error_number);
+}
+
 std::optional<std::string> read_file_limited(const std::filesystem::path& path, std::size_t max_bytes) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) throw IoError(path.string() + ": is a folder, not a file");
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw IoError(path.string() + ": cannot open: " + std::strerror(errno));
+    if (!in) throw IoError(path.string() + ": cannot open: " + io_failure_text(errno));
     std::string bytes;
     char buffer[65536];
     while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
         bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
         if (bytes.size() > max_bytes) return std::nullopt;
     }
-    if (in.bad()) throw IoError(path.string() + ": cannot read: " + std::strerror(errno));
+    if (in.bad()) throw IoError(path.string() + ": cannot read: " + io_failure_text(errno));
     return bytes;
 }
 
@@ -40,13 +45,13 @@ void fsync_path(const std::filesystem::path& path, int flags) {
 void write_file_atomically(const std::filesystem::path& path, const std::string& bytes) {
     const std::filesystem::path tmp = path.string() + ".tmp";
     const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0) throw IoError(tmp.string() + ": cannot create: " + std::strerror(errno));
+    if (fd < 0) throw IoError(tmp.string() + ": cannot create: " + io_failure_text(errno));
     std::size_t written = 0;
     while (written < bytes.size()) {
         const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
         if (n < 0) {
             if (errno == EINTR) continue;
-            const std::string why = std::strerror(errno);
+            const std::string why = io_failure_text(errno);
             ::close(fd);
             ::unlink(tmp.c_str());
             throw IoError(path.string() + ": cannot write: " + why);
@@ -54,12 +59,12 @@ void write_file_atomically(const std::filesystem::path& path, const std::string&
         written += static_cast<std::size_t>(n);
     }
     if (::fsync(fd) != 0 || ::close(fd) != 0) {
-        const std::string why = std::strerror(errno);
+        const std::string why = io_failure_text(errno);
         ::unlink(tmp.c_str());
         throw IoError(path.string() + ": cannot write: " + why);
     }
     if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-        const std::string why = std::strerror(errno);
+        const std::string why = io_failure_text(errno);
         ::unlink(tmp.c_str());
         throw IoError(path.string() + ": cannot replace: " + why);
     }

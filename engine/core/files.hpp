@@ -15,6 +15,10 @@ std::optional<std::string> read_file_limited(const std::filesystem::path& path, 
 // temporary file beside it, fsync it, rename it over the target, fsync the folder.
 void write_file_atomically(const std::filesystem::path& path, const std::string& bytes);
 
+// Why a system call failed, in words for an error line: "the disk is full" where the disk said so
+// (ENOSPC, EDQUOT), so that a full disk is never passed off as some other fault.
+std::string io_failure_text(int error_number);
+
 // SHA-256 of the bytes, as lowercase hex.
 std::string sha256_hex(const std::string& bytes);
 

@@ -38,6 +38,7 @@ public:
         knowledge();
         sure();
         leaning();
+        since_home();
         questions();
         about();
     }
@@ -343,6 +344,12 @@ private:
         if (m_answers.decision) {
             m_flow.paragraph(words("take-home.decision-made", {{"choice", choice_name(m_aid, *m_answers.decision, m_words)}}));
         }
+    }
+
+    void since_home() {
+        if (!m_doc.home_and_clinic || !m_doc.home_and_clinic->continued_after_home()) return;
+        heading("summary.moved-heading");
+        for (const std::string& sentence : home_to_clinic_sentences(m_aid, *m_doc.home_and_clinic, m_words)) m_flow.paragraph(sentence);
     }
 
     void questions() {

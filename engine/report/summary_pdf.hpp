@@ -5,6 +5,7 @@
 #include "engine/content/aid.hpp"
 #include "engine/i18n/catalog.hpp"
 #include "engine/session/answers.hpp"
+#include "engine/session/home_and_clinic.hpp"
 #include "engine/store/session_store.hpp"
 
 #include <string>
@@ -17,6 +18,8 @@ struct SummaryDocument {
     const Answers& answers;
     std::string status;         // in-progress, completed or abandoned
     const Catalog& words;       // UI words in the session's language; aid text follows its locale
+    // How the answers moved since home; shown when the session went on after home.
+    const HomeAndClinic* home_and_clinic = nullptr;
 };
 
 // Writes the PDF atomically (a crash leaves the old file or the whole new one). Body text is

@@ -38,6 +38,11 @@ struct Answers {
     bool operator==(const Answers& other) const { return items() == other.items(); }
 };
 
+// The patient's choice as audit.md defines it: the decision if recorded, else the leaning.
+inline std::optional<std::string> choice_of(const Answers& answers) {
+    return answers.decision ? answers.decision : answers.leaning;
+}
+
 // Empty when `value` is a valid answer to `item` for this aid (null clears and is always valid
 // for a known item); otherwise what is wrong, in words for an error line.
 std::string validate_answer(const Aid& aid, const std::string& item, const nlohmann::json& value);

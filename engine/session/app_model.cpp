@@ -166,7 +166,7 @@ void AppModel::set_audit_aid(std::optional<std::string> aid_id) {
 
 void AppModel::refresh_audit() {
     try {
-        m_audit_groups = summarise(read_audit_buckets(m_db, m_audit_filter), m_audit_filter.group_by);
+        m_audit_groups = read_audit(m_db, m_audit_filter);
         m_review = read_sessions_to_review(m_db, m_audit_filter, 200);
     } catch (const StoreError&) {
         m_notice = "notice.audit-failed";
@@ -201,7 +201,7 @@ std::string AppModel::take_to_appointment(const std::string& folder, const Catal
         m_notice.clear();
         // The printable summary goes beside the record, for the patient to read and bring along.
         m_last_pdf.clear();
-        write_summary_pdf(SummaryDocument{w.aid(), *row, w.answers(), w.status(), words}, stem + ".pdf", false);
+        write_summary_pdf(SummaryDocument{w.aid(), *row, w.answers(), w.status(), words, &w.home_and_clinic()}, stem + ".pdf", false);
         m_last_pdf = stem + ".pdf";
     } catch (const std::exception&) {
         m_notice = "notice.export-failed";

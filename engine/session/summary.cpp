@@ -64,4 +64,23 @@ std::vector<std::string> fit_sentences(const Aid& aid, const Answers& answers, c
     return out;
 }
 
+std::vector<std::string> home_to_clinic_sentences(const Aid& aid, const HomeAndClinic& moves, const Catalog& words) {
+    std::vector<std::string> sentences;
+    if (moves.choice_moved()) {
+        sentences.push_back(words.text("summary.moved-leaning", {{"home", choice_name(aid, *moves.choice_at_home(), words)},
+                                                                 {"now", choice_name(aid, *moves.choice_now(), words)}}));
+    }
+    const std::vector<std::string> moved = moves.ratings_moved();
+    for (const Criterion& criterion : aid.criteria) {  // in the order the patient rated them
+        if (std::find(moved.begin(), moved.end(), criterion.id) == moved.end()) continue;
+        const int then = moves.at_home().values.at(criterion.id);
+        const int now = moves.now().values.at(criterion.id);
+        sentences.push_back(words.text("summary.moved-rating", {{"label", localized(criterion.label, words.locale())},
+                                                                {"home", words.text("values.scale." + std::to_string(then))},
+                                                                {"now", words.text("values.scale." + std::to_string(now))}}));
+    }
+    if (sentences.empty()) sentences.push_back(words.text("summary.moved-none"));
+    return sentences;
+}
+
 }  // namespace bran

@@ -5,6 +5,7 @@
 #include "engine/content/aid.hpp"
 #include "engine/i18n/catalog.hpp"
 #include "engine/session/answers.hpp"
+#include "engine/session/home_and_clinic.hpp"
 
 #include <string>
 #include <vector>
@@ -18,6 +19,10 @@ std::vector<const Criterion*> fit_reasons(const Aid& aid, const Answers& answers
 // One or two sentences, e.g. "From what you told us, “Wait and see” fits best with what matters
 // to you. This is because you said that avoiding an operation matters a lot to you."
 std::vector<std::string> fit_sentences(const Aid& aid, const Answers& answers, const Catalog& words);
+
+// How the choice and the ratings moved since home, one sentence each ("At home you were leaning
+// towards “Wait and see”. Now: “An operation”."), or one sentence saying nothing has changed.
+std::vector<std::string> home_to_clinic_sentences(const Aid& aid, const HomeAndClinic& moves, const Catalog& words);
 
 // "in the next 13 years" / "yn ystod y 13 blynedd nesaf": an outcome's time frame in words.
 std::string outcome_time_text(const Outcome& outcome, const Catalog& words);

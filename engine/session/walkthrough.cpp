@@ -34,7 +34,7 @@ Walkthrough Walkthrough::resume(const Aid& aid, SessionStore& store, const std::
     w.m_session_id = session_id;
     const auto events = store.events(session_id);
     replay(events, w.m_answers, w.m_status);
-    w.m_home_answers = home_values(events);
+    for (const EventRow& e : events) w.m_home_and_clinic.add(e.setting, e.item, e.new_value);
     w.m_step = step_from_name(row->step).value_or(Step::what_matters);
     return w;
 }
@@ -52,14 +52,6 @@ void Walkthrough::replay(const std::vector<EventRow>& events, Answers& answers, 
         } catch (const nlohmann::json::exception&) {
         }
     }
-}
-
-std::map<std::string, nlohmann::json> Walkthrough::home_values(const std::vector<EventRow>& events) {
-    std::map<std::string, nlohmann::json> values;
-    for (const EventRow& e : events) {
-        if (e.setting == "home" && e.item != "status") values[e.item] = e.new_value;
-    }
-    return values;
 }
 
 int Walkthrough::pages_in(Step step) const {
@@ -119,7 +111,7 @@ ApplyResult Walkthrough::answer(const std::string& item, const nlohmann::json& v
     ApplyResult result = record(item, old_value, value, after, m_status);
     if (result.ok) {
         m_answers = std::move(after);
-        if (m_setting == Setting::home) m_home_answers[item] = value;
+        m_home_and_clinic.add(setting_name(m_setting), item, value);
     }
     return result;
 }

@@ -5,6 +5,7 @@
 #include "engine/audit/assessment.hpp"
 #include "engine/content/aid.hpp"
 #include "engine/session/answers.hpp"
+#include "engine/session/home_and_clinic.hpp"
 #include "engine/session/risk_scores.hpp"
 #include "engine/session/steps.hpp"
 #include "engine/store/session_store.hpp"
@@ -73,17 +74,15 @@ public:
     std::map<std::string, ScoreResult> scores() const { return compute_scores(*m_aid, m_answers); }
     bool is_first_page() const { return m_step == all_steps().front() && m_page == 0; }
     bool is_last_step() const { return m_step == all_steps().back(); }
-    // What the patient last said at home, for items later changed elsewhere: how their leaning
-    // and ratings moved between home and clinic.
-    const std::map<std::string, nlohmann::json>& home_answers() const { return m_home_answers; }
-    bool has_home_answers() const { return !m_home_answers.empty(); }
+    // What the patient last said at home against what stands now.
+    const HomeAndClinic& home_and_clinic() const { return m_home_and_clinic; }
+    // Away from home, a session begun at home shows what has changed since.
+    bool shows_home_changes() const { return m_setting != Setting::home && m_home_and_clinic.answered_at_home(); }
     // The last recording problem, until the next successful action.
     const std::string& error() const { return m_error; }
 
     // Answers and status replayed from events, as resume does (exposed for tests and verify).
     static void replay(const std::vector<EventRow>& events, Answers& answers, std::string& status);
-    // The last value each item had at home.
-    static std::map<std::string, nlohmann::json> home_values(const std::vector<EventRow>& events);
 
 private:
     Walkthrough(const Aid& aid, SessionStore& store, Setting setting, Clock clock);
@@ -103,7 +102,7 @@ private:
     Step m_step = Step::what_matters;
     int m_page = 0;
     Answers m_answers;
-    std::map<std::string, nlohmann::json> m_home_answers;
+    HomeAndClinic m_home_and_clinic;
     std::string m_error;
 };
 

@@ -14,6 +14,10 @@ std::string_view text_view(sqlite3_stmt* s, int column) {
 }
 }  // namespace
 
+std::vector<GroupFigures> read_audit(const Database& db, const AuditFilter& filter) {
+    return summarise(read_audit_buckets(db, filter), filter.group_by, read_home_to_clinic(db, filter));
+}
+
 std::vector<AuditBucket> read_audit_buckets(const Database& db, const AuditFilter& filter) {
     // Reading a whole table: map it rather than copy it page by page.
     sqlite3_exec(db.handle(), "PRAGMA mmap_size = 1073741824", nullptr, nullptr, nullptr);
@@ -28,6 +32,34 @@ std::vector<AuditBucket> read_audit_buckets(const Database& db, const AuditFilte
                         optional_int(raw, 4), optional_int(raw, 5), optional_int(raw, 6));
     }
     return accumulator.buckets();
+}
+
+std::map<std::string, HomeToClinicFigures> read_home_to_clinic(const Database& db, const AuditFilter& filter) {
+    Statement s = db.prepare(home_to_clinic_query(filter.group_by));
+    s.bind(1, filter.aid).bind(2, filter.from).bind(3, filter.to);
+    std::map<std::string, HomeToClinicFigures> figures;
+    std::string session_id, group;
+    HomeAndClinic session;
+    const auto finish_session = [&] {
+        if (!session_id.empty()) figures[group].add(session);
+        session = HomeAndClinic{};
+    };
+    sqlite3_stmt* raw = s.handle();
+    while (s.step()) {
+        std::string id = s.text(1);
+        if (id != session_id) {
+            finish_session();
+            session_id = std::move(id);
+            const auto* g = reinterpret_cast<const char*>(sqlite3_column_text(raw, 0));
+            group = std::string(group_key(filter.group_by, g, g ? static_cast<std::size_t>(sqlite3_column_bytes(raw, 0)) : 0));
+        }
+        // A value edited outside bran into something that is not JSON is left out, as replay does.
+        const auto text = s.optional_text(4);  // NULL: the answer was cleared
+        const nlohmann::json value = text ? nlohmann::json::parse(*text, nullptr, false) : nlohmann::json(nullptr);
+        if (!value.is_discarded()) session.add(s.text(2), s.text(3), value);
+    }
+    finish_session();
+    return figures;
 }
 
 std::vector<SessionToReview> read_sessions_to_review(const Database& db, const AuditFilter& filter, int limit) {

@@ -3,13 +3,19 @@
 #include "engine/audit/report.hpp"
 #include "engine/store/database.hpp"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace bran {
 
+// The whole audit, as every report shows it: the figures of each group, home-to-clinic moves included.
+std::vector<GroupFigures> read_audit(const Database& db, const AuditFilter& filter);
+
 std::vector<AuditBucket> read_audit_buckets(const Database& db, const AuditFilter& filter);
+// By group: how choices and ratings moved between home and the clinic.
+std::map<std::string, HomeToClinicFigures> read_home_to_clinic(const Database& db, const AuditFilter& filter);
 
 // A completed session an auditor may want to look at: its choice goes against what the patient
 // said mattered, or the patient was not sure (SURE below 4). Pseudonyms only, never names.

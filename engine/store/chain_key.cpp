@@ -1,6 +1,7 @@
 #include "engine/store/chain_key.hpp"
 
 #include "engine/core/errors.hpp"
+#include "engine/core/files.hpp"
 
 #include <sodium.h>
 
@@ -37,20 +38,26 @@ ChainKey ChainKey::for_database(const std::string& database_path) {
         if (n != static_cast<ssize_t>(key.m_key.size())) throw IoError(path + ": the chain key is damaged (expected 32 bytes)");
         return key;
     }
-    if (errno != ENOENT) throw IoError(path + ": cannot read the chain key: " + std::strerror(errno));
+    if (errno != ENOENT) throw IoError(path + ": cannot read the chain key: " + io_failure_text(errno));
     randombytes_buf(key.m_key.data(), key.m_key.size());
     // O_EXCL: two processes starting at once must not each write a different key.
     fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, S_IRUSR | S_IWUSR);
     if (fd < 0) {
         if (errno == EEXIST) return for_database(database_path);
-        throw IoError(path + ": cannot create the chain key: " + std::strerror(errno));
+        throw IoError(path + ": cannot create the chain key: " + io_failure_text(errno));
     }
-    const bool written = ::write(fd, key.m_key.data(), key.m_key.size()) == static_cast<ssize_t>(key.m_key.size()) &&
-                         ::fsync(fd) == 0;
+    const ssize_t n = ::write(fd, key.m_key.data(), key.m_key.size());
+    // A short write of 32 bytes only happens when the disk ran out of room.
+    int why = n < 0 ? errno : ENOSPC;
+    bool written = n == static_cast<ssize_t>(key.m_key.size());
+    if (written && ::fsync(fd) != 0) {
+        why = errno;
+        written = false;
+    }
     ::close(fd);
     if (!written) {
         ::unlink(path.c_str());
-        throw IoError(path + ": cannot write the chain key: " + std::strerror(errno));
+        throw IoError(path + ": cannot write the chain key: " + io_failure_text(why));
     }
     return key;
 }

@@ -64,6 +64,11 @@ CREATE TABLE setting (
 CREATE INDEX session_audit ON session (status, choice, concordance, knowledge_adequate, informed_choice,
                                        sure_score, clinician, site, started_at, aid_version_id);
 )sql",
+        // 4: the audit's home-to-clinic figures start from the sessions begun at home, a few among
+        // many; this index lists just those (partial indexes: SQLite 3.8 and PostgreSQL alike).
+        R"sql(
+CREATE INDEX event_at_home ON event (session_id) WHERE setting = 'home';
+)sql",
     };
     return steps;
 }

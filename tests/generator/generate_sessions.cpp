@@ -105,7 +105,8 @@ int main(int argc, char** argv) {
     std::ofstream facts;
     if (!o.facts.empty()) {
         facts.open(o.facts);
-        facts << "id,aid,clinician,site,date,status,choice,concordant,adequate,informed,sure_score\n";
+        facts << "id,aid,clinician,site,date,status,choice,concordant,adequate,informed,sure_score,"
+                 "began_at_home,home_choice,ratings_changed\n";
     }
     std::vector<SessionStore::ImportedSession> batch;
     for (long long n = 0; n < o.sessions; ++n) {
@@ -138,15 +139,38 @@ int main(int argc, char** argv) {
         }
         if (chance(0.9)) for (const auto& item : sure_items()) a.sure[item] = chance(0.8);
 
+        // A quarter of the sessions begin at home: no decision there, and sometimes another
+        // leaning or other ratings; the clinic then records only what changed.
+        const bool began_at_home = chance(0.25);
+        Answers home = a;
+        home.decision.reset();
+        bool ratings_changed = false;
+        if (began_at_home) {
+            if (home.leaning && chance(0.3)) home.leaning = aid.options[pick(aid.options.size())].id;
+            for (auto& [criterion, importance] : home.values) {
+                if (!chance(0.2)) continue;
+                const int before = importance;
+                importance = static_cast<int>(pick(5));
+                ratings_changed = ratings_changed || importance != before;
+            }
+        }
         int minute = 0;
-        for (const auto& [item, value] : a.items()) {
+        auto add_event = [&](const char* setting, const std::string& item, const nlohmann::json& value, int hour) {
             EventRow e;
-            e.at = date + "T17:" + two(minute++ % 60) + ":00.000+00:00";
-            e.setting = "clinic";
+            e.at = date + "T" + two(hour) + ":" + two(minute++ % 60) + ":00.000+00:00";
+            e.setting = setting;
             e.step = "import";
             e.item = item;
             e.new_value = value;
             s.events.push_back(e);
+        };
+        if (began_at_home) {
+            for (const auto& [item, value] : home.items()) add_event("home", item, value, 7);
+            for (const auto& [item, value] : a.items()) {
+                if (home.get(item) != value) add_event("clinic", item, value, 17);
+            }
+        } else {
+            for (const auto& [item, value] : a.items()) add_event("clinic", item, value, 17);
         }
         if (status != "in-progress") {
             EventRow e;
@@ -171,7 +195,8 @@ int main(int argc, char** argv) {
         if (facts) {
             facts << s.row.id << ',' << aid.id << ',' << *s.row.meta.clinician << ',' << *s.row.meta.site << ',' << date << ','
                   << status << ',' << t.choice << ',' << t.concordant << ',' << t.adequate << ',' << t.informed << ','
-                  << t.sure_score << '\n';
+                  << t.sure_score << ',' << (began_at_home && o.events) << ','
+                  << (began_at_home ? home.decision.value_or(home.leaning.value_or("")) : "") << ',' << ratings_changed << '\n';
         }
         if (!o.events) s.events.clear();
         batch.push_back(std::move(s));

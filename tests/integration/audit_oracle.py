@@ -6,7 +6,8 @@ from collections import defaultdict
 def expected(facts_csv, aid=None, date_from=None, date_to=None, group_by=None):
     rows = list(csv.DictReader(open(facts_csv)))
     groups = defaultdict(lambda: {"sessions": 0, "completed": 0, "conc": [0, 0], "know": [0, 0], "inf": [0, 0],
-                                  "sure": [0, 0], "sure_sum": 0, "choices": defaultdict(int)})
+                                  "sure": [0, 0], "sure_sum": 0, "choices": defaultdict(int),
+                                  "home": 0, "home_choice": [0, 0], "home_ratings": 0, "moves": defaultdict(int)})
     if group_by is None:
         groups["all"]
     for r in rows:
@@ -31,6 +32,15 @@ def expected(facts_csv, aid=None, date_from=None, date_to=None, group_by=None):
             g["sure_sum"] += s
         if r["choice"]:
             g["choices"][r["choice"]] += 1
+        # Begun at home and completed in the clinic: did the choice or the ratings move?
+        if r["began_at_home"] == "1":
+            g["home"] += 1
+            g["home_ratings"] += int(r["ratings_changed"])
+            if r["home_choice"] and r["choice"]:
+                g["home_choice"][0] += 1
+                if r["home_choice"] != r["choice"]:
+                    g["home_choice"][1] += 1
+                    g["moves"][r["home_choice"] + " -> " + r["choice"]] += 1
     def rate(p): return None if p[0] == 0 else p[1] / p[0]
     out = []
     for key in sorted(groups):
@@ -41,7 +51,11 @@ def expected(facts_csv, aid=None, date_from=None, date_to=None, group_by=None):
                     "informed_choice": {"assessable": g["inf"][0], "informed": g["inf"][1], "rate": rate(g["inf"])},
                     "sure": {"assessable": g["sure"][0], "pass": g["sure"][1], "rate": rate(g["sure"]),
                              "mean_score": None if g["sure"][0] == 0 else g["sure_sum"] / g["sure"][0]},
-                    "choices": dict(sorted(g["choices"].items()))})
+                    "choices": dict(sorted(g["choices"].items())),
+                    "home_to_clinic": {"sessions": g["home"],
+                                       "choice_changed": {"assessable": g["home_choice"][0], "changed": g["home_choice"][1],
+                                                          "rate": rate(g["home_choice"])},
+                                       "ratings_changed": g["home_ratings"], "moves": dict(sorted(g["moves"].items()))}})
     return out
 
 def same(a, b, path="groups"):

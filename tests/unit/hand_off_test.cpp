@@ -1,9 +1,13 @@
+#include "engine/report/summary_pdf.hpp"
 #include "engine/session/app_model.hpp"
 #include "engine/session/clinician_pin.hpp"
+#include "engine/session/summary.hpp"
 #include "engine/store/audit_source.hpp"
+#include "command_output.hpp"
 #include "temp_dir.hpp"
 #include "test_aid.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -71,7 +75,10 @@ TEST_CASE("home -> file -> clinic: the clinic continues the same session, nothin
     CHECK(w.step() == Step::summary);
     CHECK(w.answers().what_matters == std::optional<std::string>("Getting back to the garden"));
     CHECK(w.answers().questions == std::optional<std::string>("How long is the wait for surgery?"));
-    CHECK(w.home_answers().at("leaning") == "wait");
+    CHECK(w.home_and_clinic().choice_at_home() == std::optional<std::string>("wait"));
+    CHECK(w.shows_home_changes());
+    CHECK(home_to_clinic_sentences(w.aid(), w.home_and_clinic(), words()) ==
+          std::vector<std::string>{"Nothing has changed since you used this at home."});
 
     // In the clinic the patient changes a rating and the leaning; the decision is recorded.
     clinic.model.walk(intent::Answer{"value.relief", 4});
@@ -84,13 +91,37 @@ TEST_CASE("home -> file -> clinic: the clinic continues the same session, nothin
     CHECK(where["value.relief"] == std::vector<std::string>{"home", "clinic"});
     CHECK(where["leaning"] == std::vector<std::string>{"home", "clinic"});
     CHECK(where["decision"] == std::vector<std::string>{"clinic"});
-    CHECK(clinic.model.walkthrough()->home_answers().at("leaning") == "wait");
+    // The summary says how the leaning and the ratings moved since home.
+    const HomeAndClinic& moves = clinic.model.walkthrough()->home_and_clinic();
+    CHECK(moves.choice_at_home() == std::optional<std::string>("wait"));
+    CHECK(moves.choice_now() == std::optional<std::string>("tablets"));
+    CHECK(moves.ratings_moved() == std::vector<std::string>{"relief"});
+    const auto sentences = home_to_clinic_sentences(clinic.model.walkthrough()->aid(), moves, words());
+    REQUIRE(sentences.size() == 2);
+    CHECK_THAT(sentences[0], Catch::Contains("At home you were leaning towards") && Catch::Contains("Now:"));
+    CHECK_THAT(sentences[1], Catch::Contains("at home “A little”") && Catch::Contains("now “Very much”"));
+    // ... and so does the take-home summary printed in the clinic.
+    const Walkthrough& now = *clinic.model.walkthrough();
+    const std::string pdf = dir.file("clinic-summary.pdf");
+    write_summary_pdf(SummaryDocument{now.aid(), *clinic.store.find(id), now.answers(), now.status(), words(), &moves}, pdf, false);
+    auto text = bran::test::command_output("pdftotext '" + pdf + "' - 2>&1");
+    REQUIRE(text);
+    std::replace(text->begin(), text->end(), '\n', ' ');
+    CHECK_THAT(*text, Catch::Contains("What changed since you used this at home") &&
+                          Catch::Contains("At home you were leaning towards"));
 
     // The audit counts the session once, with the clinic's decision.
-    const auto groups = summarise(read_audit_buckets(clinic.db, {}), GroupBy::none);
+    const auto groups = read_audit(clinic.db, {});
     CHECK(groups[0].sessions == 1);
     CHECK(groups[0].completed == 1);
     CHECK(groups[0].choices == std::map<std::string, long long>{{"tablets", 1}});
+    // ... and shows how it moved between home and clinic.
+    const HomeToClinicFigures& h = groups[0].home_to_clinic;
+    CHECK(h.sessions == 1);
+    CHECK(h.choice_changed.assessable == 1);
+    CHECK(h.choice_changed.yes == 1);
+    CHECK(h.ratings_changed == 1);
+    CHECK(h.moves == std::map<std::string, long long>{{"wait -> tablets", 1}});
 
     // The same file again: it now conflicts with later clinic answers, so it is refused and
     // nothing changes.

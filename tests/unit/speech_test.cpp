@@ -2,6 +2,7 @@
 #include "engine/session/summary.hpp"
 #include "engine/speech/screen_text.hpp"
 #include "engine/speech/speaker.hpp"
+#include "command_output.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -67,14 +68,10 @@ double rms(const std::vector<short>& samples) {
 // `sox FILE -n stat` prints "Length (seconds):    2.345678" on stderr; nullopt without sox.
 std::optional<double> sox_length(const std::string& path) {
     if (std::system("command -v sox >/dev/null 2>&1") != 0) return std::nullopt;
-    const std::string command = "sox '" + path + "' -n stat 2>&1";
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-    if (!pipe) return std::nullopt;
-    std::array<char, 256> line{};
-    while (std::fgets(line.data(), line.size(), pipe.get())) {
-        const std::string s = line.data();
-        if (s.rfind("Length (seconds):", 0) == 0) return std::stod(s.substr(s.find(':') + 1));
-    }
+    const auto out = bran::test::command_output("sox '" + path + "' -n stat 2>&1");
+    if (!out) return std::nullopt;
+    const std::string key = "Length (seconds):";
+    if (const auto at = out->find(key); at != std::string::npos) return std::stod(out->substr(at + key.size()));
     return std::nullopt;
 }
 

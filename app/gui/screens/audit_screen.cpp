@@ -84,6 +84,15 @@ void draw_audit(const DrawContext& dc, const Catalog& words, AppModel& model) {
         for (const auto& [choice, count] : g.choices) line += "  " + choice + " " + std::to_string(count);
         muted_paragraph(dc, line);
     }
+    for (const GroupFigures& g : model.audit_groups()) {
+        const HomeToClinicFigures& h = g.home_to_clinic;
+        if (h.sessions == 0) continue;
+        std::string line = (g.key == "all" ? words.text("audit.all") : g.key) + " · " +
+                           words.text("audit.home-to-clinic", {{"sessions", h.sessions}, {"changed", h.choice_changed.yes},
+                                                               {"of", h.choice_changed.assessable}, {"ratings", h.ratings_changed}});
+        for (const auto& [move, count] : h.moves) line += "  " + move + " " + std::to_string(count);
+        muted_paragraph(dc, line);
+    }
 
     section_heading(dc, words.text("audit.review", {{"count", static_cast<long long>(model.sessions_to_review().size())}}));
     if (ImGui::BeginTable("##review", 6, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) {

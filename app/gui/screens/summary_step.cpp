@@ -50,30 +50,9 @@ StepResult draw_summary(StepContext& c) {
         section_heading(c.dc, c.words.text("summary.questions"));
         paragraph(*answers.questions);
     }
-    if (c.walk.has_home_answers()) {
+    if (c.walk.shows_home_changes()) {
         section_heading(c.dc, c.words.text("summary.moved-heading"));
-        bool moved = false;
-        const auto& home = c.walk.home_answers();
-        if (auto it = home.find("leaning"); it != home.end() && it->second.is_string() && answers.leaning &&
-                                            it->second.get<std::string>() != *answers.leaning) {
-            paragraph(c.words.text("summary.moved-leaning", {{"home", choice_name(aid, it->second.get<std::string>(), c.words)},
-                                                              {"now", choice_name(aid, *answers.leaning, c.words)}}));
-            moved = true;
-        }
-        for (const Criterion& criterion : aid.criteria) {
-            auto then = home.find("value." + criterion.id);
-            auto now = answers.values.find(criterion.id);
-            if (then == home.end() || !then->second.is_number_integer() || now == answers.values.end() ||
-                then->second.get<int>() == now->second) {
-                continue;
-            }
-            paragraph(c.words.text("summary.moved-rating",
-                                   {{"label", c.text(criterion.label)},
-                                    {"home", c.words.text("values.scale." + std::to_string(then->second.get<int>()))},
-                                    {"now", c.words.text("values.scale." + std::to_string(now->second))}}));
-            moved = true;
-        }
-        if (!moved) paragraph(c.words.text("summary.moved-none"));
+        for (const std::string& sentence : home_to_clinic_sentences(aid, c.walk.home_and_clinic(), c.words)) paragraph(sentence);
     }
     ImGui::Spacing();
     muted_paragraph(c.dc, c.words.text("summary.show-clinician"));
