@@ -93,6 +93,7 @@ struct UiState {
     std::vector<std::string> home_files;  // found when the staff views open, not every frame
     Screen last_screen = Screen::home;
     std::string page_key;  // step and page last drawn, to notice arriving on a new page
+    bool just_saved = false;  // "take to my appointment" saved on the last frame
     int generation = -1;
 };
 
@@ -180,8 +181,8 @@ void draw_walkthrough(const DrawContext& dc, const Catalog& words, AppModel& mod
     ImGui::BeginChild("##content", ImVec2(0, -nav_height), false);
     if (first_frame) ImGui::SetScrollY(0);
     if (!model.notice().empty()) notice_box(dc, words.text(model.notice()));
-    StepContext context{dc, words, w, ui.drafts, first_frame,
-                        model.last_summary_pdf().empty() ? model.last_export() : model.last_export() + "\n" + model.last_summary_pdf()};
+    StepContext context{dc, words, w, ui.drafts, first_frame, model.last_record_file(), model.last_summary_pdf(), ui.just_saved};
+    ui.just_saved = false;
     // Each page has its own ID scope, so keyboard focus never carries over to a button that
     // happens to sit in the same place on the next page.
     ImGui::PushID(page_key.c_str());
@@ -216,7 +217,7 @@ void draw_walkthrough(const DrawContext& dc, const Catalog& words, AppModel& mod
         model.finish_session();
         return;
     }
-    if (result.take_home) model.take_to_appointment(documents_folder(), words);
+    if (result.take_home) ui.just_saved = !model.take_to_appointment(documents_folder(), words).empty();
     if (next || back) {
         record_draft(model, ui);
         model.walk(next ? Intent(intent::Next{}) : Intent(intent::Back{}));
@@ -370,7 +371,10 @@ int run_app(const std::vector<std::string>& args) {
         ReadAloud read{speaker, auto_read};
         // The top bar can wrap at large text sizes; it stays one child so the screens below keep their place.
         draw_top_bar(dc, current_words, model, locales, read);
-        switch (model.screen()) {
+        // What this frame draws; an action during the frame may change the model's screen, and
+        // the next frame must still see that it arrived somewhere new.
+        const Screen drawn = model.screen();
+        switch (drawn) {
             case Screen::home: {
                 std::vector<AidCard> cards;
                 for (const Aid* aid : library.aids()) {
@@ -413,7 +417,7 @@ int run_app(const std::vector<std::string>& args) {
                 break;
         }
         ImGui::End();
-        ui.last_screen = model.screen();
+        ui.last_screen = drawn;
         // Read aloud: F2 or the button reads the screen (or stops); moving to another screen stops
         // the reading, or reads the new one when "read every screen" is on. Never blocks: the
         // speaker works on its own thread.

@@ -31,6 +31,7 @@ void AppModel::choose_aid(const std::string& aid_id) {
                                     : "notice.not-saved";
         return;
     }
+    forget_saved_files();
     m_notice.clear();
     m_screen = Screen::walkthrough;
     ++m_generation;
@@ -54,6 +55,7 @@ ApplyResult AppModel::walk(const Intent& intent) {
 void AppModel::start_over() {
     if (m_walkthrough) m_walkthrough->apply(intent::Abandon{});
     m_walkthrough.reset();
+    forget_saved_files();
     m_screen = Screen::home;
     m_notice.clear();
     ++m_generation;
@@ -62,6 +64,7 @@ void AppModel::start_over() {
 void AppModel::finish_session() {
     // The session is complete already (the summary was reached); nothing is abandoned here.
     m_walkthrough.reset();
+    forget_saved_files();
     m_screen = Screen::home;
     ++m_generation;
 }
@@ -188,26 +191,27 @@ std::string AppModel::export_audit_csv() {
 }
 
 std::string AppModel::take_to_appointment(const std::string& folder, const Catalog& words) {
-    if (!m_walkthrough) return "";
+    // A kiosk is a shared computer: a patient's files left on it would be there for the next one.
+    if (!m_walkthrough || m_walkthrough->setting() == Setting::kiosk) return "";
     const Walkthrough& w = *m_walkthrough;
     const auto row = m_store.find(w.session_id());
     if (!row) return "";
     const std::string stem = (std::filesystem::path(folder) / ("bran-" + w.aid().id + "-" + today_iso_date() + "-" +
                                                              w.session_id().substr(0, 8))).string();
+    forget_saved_files();
     try {
         const auto record = to_questionnaire_response(*row, w.aid(), m_store.events(w.session_id()));
         write_file_atomically(stem + ".json", record.dump(2) + "\n");
-        m_last_export = stem + ".json";
+        m_last_record = stem + ".json";
         m_notice.clear();
         // The printable summary goes beside the record, for the patient to read and bring along.
-        m_last_pdf.clear();
         write_summary_pdf(SummaryDocument{w.aid(), *row, w.answers(), w.status(), words, &w.home_and_clinic()}, stem + ".pdf", false);
         m_last_pdf = stem + ".pdf";
     } catch (const std::exception&) {
         m_notice = "notice.export-failed";
-        m_last_export.clear();
+        m_last_record.clear();
     }
-    return m_last_export;
+    return m_last_record;
 }
 
 void AppModel::open_from_home(const std::string& path) {
@@ -231,6 +235,7 @@ void AppModel::open_from_home(const std::string& path) {
         m_notice = "notice.hand-off-refused";
         return;
     }
+    forget_saved_files();
     m_walkthrough = Walkthrough::resume(*aid, m_store, hand_off.session_id, Setting::clinic);
     m_walkthrough->apply(intent::GoTo{Step::summary});
     m_screen = Screen::walkthrough;

@@ -82,9 +82,13 @@ public:
     const std::string& last_export() const { return m_last_export; }
 
     // Home: the patient's record file to bring to the appointment, written into `folder`
-    // (with the take-home PDF beside it when one can be made). Returns the record's path, or empty.
+    // (with the take-home PDF beside it when one can be made); in the clinic, the same for the
+    // summary to print; never in a kiosk. Returns the record's path, or empty.
     std::string take_to_appointment(const std::string& folder, const Catalog& words);
-    // The take-home PDF written with the record ("Save my summary"), or empty.
+    // What take_to_appointment saved for the session on screen: the record file and the
+    // take-home PDF ("Save my summary"); empty when nothing was saved, and forgotten when the
+    // session closes, so the next patient never sees where the last one's files went.
+    const std::string& last_record_file() const { return m_last_record; }
     const std::string& last_summary_pdf() const { return m_last_pdf; }
     // Clinic (staff views): opens a record file from home; the session continues at the summary,
     // in the clinic, with the home answers shown.
@@ -101,6 +105,10 @@ public:
 
 private:
     void wipe();
+    void forget_saved_files() {
+        m_last_record.clear();
+        m_last_pdf.clear();
+    }
     void refresh_audit();
     bool idle_clock_running() const;
 
@@ -128,6 +136,7 @@ private:
     std::vector<SessionToReview> m_review;
     std::string m_last_export;
     std::string m_hand_off_message;
+    std::string m_last_record;
     std::string m_last_pdf;
     Library m_stored_aids;  // aid versions known only from the database or a file from home
 };

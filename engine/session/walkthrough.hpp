@@ -77,6 +77,7 @@ public:
     // What the patient last said at home against what stands now.
     const HomeAndClinic& home_and_clinic() const { return m_home_and_clinic; }
     // Away from home, a session begun at home shows what has changed since.
+    Setting setting() const { return m_setting; }
     bool shows_home_changes() const { return m_setting != Setting::home && m_home_and_clinic.answered_at_home(); }
     // The last recording problem, until the next successful action.
     const std::string& error() const { return m_error; }

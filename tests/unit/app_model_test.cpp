@@ -2,6 +2,9 @@
 #include "engine/session/clinician_pin.hpp"
 #include "test_aid.hpp"
 
+#include <filesystem>
+#include <stdlib.h>
+
 using namespace bran;
 
 namespace {
@@ -143,4 +146,18 @@ TEST_CASE("start over closes an unfinished session as abandoned", "[app]") {
     m.start_over();
     CHECK(m.generation() != before);
     CHECK(f.store.find(id)->status == "abandoned");
+}
+
+TEST_CASE("kiosk: nothing of a patient's is saved as files on the shared computer", "[app]") {
+    Fixture f;
+    AppModel m = f.model(true);
+    m.choose_aid("small");
+    m.walk(intent::GoTo{Step::summary});
+    Diagnostics problems;
+    const Catalog words = Catalog::load(BRAN_SOURCE_I18N_DIR, "en-GB", problems);
+    char folder[] = "/tmp/bran-kiosk-XXXXXX";
+    REQUIRE(mkdtemp(folder) != nullptr);
+    CHECK(m.take_to_appointment(folder, words).empty());
+    CHECK(std::filesystem::is_empty(folder));
+    std::filesystem::remove_all(folder);
 }

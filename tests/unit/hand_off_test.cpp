@@ -65,6 +65,11 @@ TEST_CASE("home -> file -> clinic: the clinic continues the same session, nothin
         std::string head(5, '\0');
         pdf.read(&head[0], 5);
         CHECK(head == "%PDF-");
+        CHECK(home.model.last_record_file() == file);
+        // The next patient at this computer is not shown where the last one's files went.
+        home.model.finish_session();
+        CHECK(home.model.last_record_file().empty());
+        CHECK(home.model.last_summary_pdf().empty());
     }
     Place clinic(dir.file("clinic.db"), Setting::clinic);
     clinic.staff();
@@ -179,4 +184,20 @@ TEST_CASE("damaged files and other aid versions are refused with a located messa
     clinic.model.open_from_home(dir.file("other-version.json"));
     CHECK_THAT(clinic.model.hand_off_message(), Catch::Contains("/questionnaire") && Catch::Contains("version 2.0.0 is not known here"));
     CHECK(clinic.store.sessions().empty());
+}
+
+TEST_CASE("the staff view finds record files from home in the home folder, Documents and Downloads", "[handoff]") {
+    TempDir dir;
+    for (const char* folder : {"Documents", "Downloads"}) std::filesystem::create_directories(dir.path / folder);
+    for (const char* name : {"bran-a.json", "Documents/bran-b.json", "Downloads/bran-c.json", "Documents/bran-b.pdf",
+                             "Documents/notes.json"}) {
+        std::ofstream(dir.path / name) << "{}";
+    }
+    const char* saved = std::getenv("HOME");
+    const std::string before = saved ? saved : "";
+    ::setenv("HOME", dir.path.c_str(), 1);
+    const std::vector<std::string> found = AppModel::files_from_home();
+    if (saved) ::setenv("HOME", before.c_str(), 1);
+    CHECK(found == std::vector<std::string>{(dir.path / "Documents/bran-b.json").string(), (dir.path / "Downloads/bran-c.json").string(),
+                                            (dir.path / "bran-a.json").string()});
 }

@@ -5,6 +5,7 @@
 #include <imgui_stdlib.h>
 
 #include <cmath>
+#include <filesystem>
 
 namespace bran::gui {
 
@@ -41,7 +42,9 @@ StaffChoice draw_clinician(const DrawContext& dc, const Catalog& words, const Ap
         paragraph(words.text("clinician.found-files"));
         for (std::size_t i = 0; i < files.size() && i < 12; ++i) {
             ImGui::PushID(static_cast<int>(i));
-            if (secondary_button(dc, files[i], "file")) {
+            // The name first (it says whose aid and which day), then where it was found.
+            const std::filesystem::path file(files[i]);
+            if (secondary_button(dc, file.filename().string() + "   (" + file.parent_path().string() + ")", "file")) {
                 path = files[i];
                 choice = StaffChoice::open_file;
             }

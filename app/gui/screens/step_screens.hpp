@@ -17,7 +17,11 @@ struct StepContext {
     const Walkthrough& walk;
     std::map<std::string, std::string>& drafts;  // text being typed, by item, until it is recorded
     bool first_frame_on_page = false;             // to put the keyboard in the text field
-    std::string saved_path;                       // where "take to my appointment" last saved
+    // What "take to my appointment" saved for this session (empty: nothing yet), and whether it
+    // was saved on the last frame, so the confirmation can be scrolled into view.
+    std::string saved_record;
+    std::string saved_pdf;
+    bool just_saved = false;
     const std::string& locale() const { return words.locale(); }
     const Aid& aid() const { return walk.aid(); }
     std::string text(const Text& t) const { return localized(t, words.locale()); }

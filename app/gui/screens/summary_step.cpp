@@ -6,6 +6,8 @@
 
 #include <imgui.h>
 
+#include <filesystem>
+
 namespace bran::gui {
 
 StepResult draw_summary(StepContext& c) {
@@ -57,9 +59,24 @@ StepResult draw_summary(StepContext& c) {
     ImGui::Spacing();
     muted_paragraph(c.dc, c.words.text("summary.show-clinician"));
     StepResult result;
-    paragraph(c.words.text("summary.take-home-hint"));
-    if (big_button(c.dc, c.words.text("summary.take-home"), "take-home")) result.take_home = true;
-    if (!c.saved_path.empty()) bold_paragraph(c.dc, c.words.text("summary.saved", {{"path", c.saved_path}}));
+    // At home the files go to the appointment; in the clinic the summary is printed; a kiosk is
+    // shared, so it keeps no patient's files.
+    const Setting setting = c.walk.setting();
+    const bool home = setting == Setting::home;
+    if (setting != Setting::kiosk) {
+        paragraph(c.words.text(home ? "summary.take-home-hint" : "summary.save-pdf-hint"));
+        if (big_button(c.dc, c.words.text(home ? "summary.take-home" : "summary.save-pdf"), "take-home")) result.take_home = true;
+    }
+    if (!c.saved_record.empty()) {
+        const std::filesystem::path record(c.saved_record), pdf(c.saved_pdf);
+        const char* key = c.saved_pdf.empty() ? "summary.saved-record" : home ? "summary.saved" : "summary.saved-pdf";
+        bold_paragraph(c.dc, c.words.text(key,
+                                          {{"folder", record.parent_path().string()},
+                                           {"record", record.filename().string()},
+                                           {"pdf", pdf.filename().string()}}));
+        // The button sits at the foot of a long page: bring the answer to the press into view.
+        if (c.just_saved) ImGui::SetScrollHereY(1.0f);
+    }
     return result;
 }
 
