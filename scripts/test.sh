@@ -12,8 +12,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 if [ "${BRAN_SKIP_SANITIZE:-0}" != "1" ]; then
   echo "== the same suite under ASan + UBSan =="
   BUILD_DIR="$root/build-sanitize" BUILD_TYPE=Debug "$root/scripts/build.sh" -DBRAN_BUILD_TESTS=ON -DBRAN_SANITIZE=ON
-  # System libraries that keep caches until exit (Mesa, fontconfig, GLib) are listed in
-  # tests/lsan.supp; leak checks stay on for bran's own code.
+  # System libraries that keep caches until exit (fontconfig, GLib, Pango) are listed in
+  # tests/lsan.supp; leak checks stay on for bran's own code (real-window tests: see tests/CMakeLists.txt).
   (cd "$root/build-sanitize" && UBSAN_OPTIONS=print_stacktrace=1 \
     LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0" ctest --output-on-failure -j2 --timeout 900 -LE benchmark)
 fi
