@@ -256,6 +256,10 @@ void summary_step(const StepWords& s, Sentences& out) {
         out.add(s.words.text("summary.questions"));
         out.add(*answers.questions);
     }
+    if (s.walk.shows_home_changes()) {
+        out.add(s.words.text("summary.moved-heading"));
+        out.append(home_to_clinic_sentences(aid, s.walk.home_and_clinic(), s.words));
+    }
     out.add(s.words.text("summary.show-clinician"));
 }
 

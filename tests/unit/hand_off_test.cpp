@@ -2,6 +2,7 @@
 #include "engine/session/app_model.hpp"
 #include "engine/session/clinician_pin.hpp"
 #include "engine/session/summary.hpp"
+#include "engine/speech/screen_text.hpp"
 #include "engine/store/audit_source.hpp"
 #include "command_output.hpp"
 #include "temp_dir.hpp"
@@ -101,6 +102,10 @@ TEST_CASE("home -> file -> clinic: the clinic continues the same session, nothin
     CHECK(moves.choice_at_home() == std::optional<std::string>("wait"));
     CHECK(moves.choice_now() == std::optional<std::string>("tablets"));
     CHECK(moves.ratings_moved() == std::vector<std::string>{"relief"});
+    // Read aloud says it too.
+    clinic.model.walk(intent::GoTo{Step::summary});
+    CHECK_THAT(screen_text(clinic.model, words()),
+               Catch::Contains("What changed since you used this at home") && Catch::Contains("At home you were leaning towards"));
     const auto sentences = home_to_clinic_sentences(clinic.model.walkthrough()->aid(), moves, words());
     REQUIRE(sentences.size() == 2);
     CHECK_THAT(sentences[0], Catch::Contains("At home you were leaning towards") && Catch::Contains("Now:"));
