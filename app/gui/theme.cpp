@@ -20,11 +20,11 @@ const Palette& palette(bool high_contrast) {
     static const Palette normal{
         {0.98f, 0.97f, 0.95f}, {0.05f, 0.09f, 0.16f}, {0.25f, 0.29f, 0.36f}, {0.00f, 0.37f, 0.72f},
         {0.00f, 0.28f, 0.56f}, {1.00f, 1.00f, 1.00f}, {0.00f, 0.45f, 0.30f}, {0.75f, 0.16f, 0.10f},
-        {0.80f, 0.82f, 0.85f}, {1.00f, 0.72f, 0.00f}, {1.00f, 1.00f, 1.00f}};
+        {0.80f, 0.82f, 0.85f}, {0.80f, 0.35f, 0.00f}, {1.00f, 1.00f, 1.00f}, {0.80f, 0.82f, 0.85f}};
     static const Palette contrast{
         {0.00f, 0.00f, 0.00f}, {1.00f, 1.00f, 1.00f}, {1.00f, 1.00f, 0.60f}, {1.00f, 1.00f, 0.00f},
         {1.00f, 1.00f, 1.00f}, {0.00f, 0.00f, 0.00f}, {0.40f, 1.00f, 0.60f}, {1.00f, 0.55f, 0.45f},
-        {0.45f, 0.45f, 0.45f}, {0.00f, 1.00f, 1.00f}, {0.10f, 0.10f, 0.10f}};
+        {0.45f, 0.45f, 0.45f}, {0.00f, 1.00f, 1.00f}, {0.10f, 0.10f, 0.10f}, {0.25f, 0.25f, 0.25f}};
     return high_contrast ? contrast : normal;
 }
 
@@ -70,16 +70,16 @@ void apply_theme(bool high_contrast, TextSize size) {
     c[ImGuiCol_ButtonHovered] = rgba(p.button_hover);
     c[ImGuiCol_ButtonActive] = rgba(p.button_hover);
     c[ImGuiCol_FrameBg] = rgba(p.panel);
-    c[ImGuiCol_FrameBgHovered] = rgba(p.empty);
-    c[ImGuiCol_FrameBgActive] = rgba(p.empty);
+    c[ImGuiCol_FrameBgHovered] = rgba(p.hover_panel);
+    c[ImGuiCol_FrameBgActive] = rgba(p.hover_panel);
     c[ImGuiCol_CheckMark] = rgba(p.text);
     c[ImGuiCol_SliderGrab] = rgba(p.button);
     c[ImGuiCol_SliderGrabActive] = rgba(p.button_hover);
-    c[ImGuiCol_Header] = rgba(p.empty);
-    c[ImGuiCol_HeaderHovered] = rgba(p.empty);
-    c[ImGuiCol_HeaderActive] = rgba(p.empty);
+    c[ImGuiCol_Header] = rgba(p.hover_panel);
+    c[ImGuiCol_HeaderHovered] = rgba(p.hover_panel);
+    c[ImGuiCol_HeaderActive] = rgba(p.hover_panel);
     c[ImGuiCol_NavHighlight] = rgba(p.focus);
-    c[ImGuiCol_TableHeaderBg] = rgba(p.empty);
+    c[ImGuiCol_TableHeaderBg] = rgba(p.hover_panel);
     c[ImGuiCol_TableBorderStrong] = rgba(p.muted_text);
     c[ImGuiCol_TableBorderLight] = rgba(p.muted_text, 0.5f);
     c[ImGuiCol_TableRowBg] = rgba(p.panel);

@@ -24,6 +24,7 @@ struct Palette {
     float empty[3];  // outcome figures: not affected
     float focus[3];
     float panel[3];
+    float hover_panel[3];  // under text: a hovered plain button, a table's header
 };
 
 const Palette& palette(bool high_contrast);

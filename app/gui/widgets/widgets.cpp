@@ -31,7 +31,7 @@ bool big_button(const DrawContext& dc, const std::string& label, const char* id,
 
 bool secondary_button(const DrawContext& dc, const std::string& label, const char* id, float width) {
     const Palette& p = *dc.palette;
-    return button_with(dc, label, id, width, p.panel, p.empty, p.text);
+    return button_with(dc, label, id, width, p.panel, p.hover_panel, p.text);
 }
 
 void heading(const DrawContext& dc, const std::string& text) {
