@@ -51,9 +51,16 @@ printf '%s\n%s\n' "$PIN" "$PIN" | "$BRAN" pin --db "$DB" > /dev/null || fail "co
 start_app --db "$DB" --setting clinic --locale en-GB || { finish; exit 1; }
 shot handoff-clinic-home
 click_word handoff-clinic-home "Staff"
+# Type the PIN only once its prompt shows, or the digits would open aids on the list.
+if wait_for_text handoff-pin "clinician PIN" 15 > /dev/null; then pass; else fail "no PIN prompt after pressing Staff"; fi
 type_text "$PIN"
 press Return
+wait_for_text handoff-staff "Open a patient" 15 > /dev/null
 shot handoff-staff
+if ! ocr_has handoff-staff "Open a patient"; then
+  kill -0 "$APP_PID" 2> /dev/null || echo "bran is no longer running; it said:" >&2
+  sed 's/^/  bran: /' "$WORK/app.err" >&2
+fi
 expect_text handoff-staff "Open a patient"
 expect_text handoff-staff "bran-$AID"
 click_word handoff-staff "bran-$AID"
