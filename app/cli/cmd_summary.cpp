@@ -75,8 +75,7 @@ int run_summary(const std::vector<std::string>& args) {
         Answers answers;
         std::string status = row->status;
         Walkthrough::replay(events, answers, status);
-        HomeAndClinic home_and_clinic;
-        for (const EventRow& e : events) home_and_clinic.add(e.setting, e.item, e.new_value);
+        const HomeAndClinic home_and_clinic = Walkthrough::moves_since_home(events);
         Diagnostics problems;
         const Catalog words = Catalog::load(i18n_dir, locale.value_or(row->meta.locale), problems);
         for (const Diagnostic& d : problems.items()) std::cerr << d.to_line() << '\n';

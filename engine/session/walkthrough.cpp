@@ -34,7 +34,7 @@ Walkthrough Walkthrough::resume(const Aid& aid, SessionStore& store, const std::
     w.m_session_id = session_id;
     const auto events = store.events(session_id);
     replay(events, w.m_answers, w.m_status);
-    for (const EventRow& e : events) w.m_home_and_clinic.add(e.setting, e.item, e.new_value);
+    w.m_home_and_clinic = moves_since_home(events);
     w.m_step = step_from_name(row->step).value_or(Step::what_matters);
     return w;
 }
@@ -52,6 +52,12 @@ void Walkthrough::replay(const std::vector<EventRow>& events, Answers& answers, 
         } catch (const nlohmann::json::exception&) {
         }
     }
+}
+
+HomeAndClinic Walkthrough::moves_since_home(const std::vector<EventRow>& events) {
+    HomeAndClinic moves;
+    for (const EventRow& e : events) moves.add(e.setting, e.item, e.new_value);
+    return moves;
 }
 
 int Walkthrough::pages_in(Step step) const {

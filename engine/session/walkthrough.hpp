@@ -84,6 +84,8 @@ public:
 
     // Answers and status replayed from events, as resume does (exposed for tests and verify).
     static void replay(const std::vector<EventRow>& events, Answers& answers, std::string& status);
+    // How the answers moved between home and elsewhere, from the same events.
+    static HomeAndClinic moves_since_home(const std::vector<EventRow>& events);
 
 private:
     Walkthrough(const Aid& aid, SessionStore& store, Setting setting, Clock clock);

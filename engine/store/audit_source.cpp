@@ -12,6 +12,12 @@ std::string_view text_view(sqlite3_stmt* s, int column) {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(s, column));
     return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(s, column))) : std::string_view();
 }
+// The group of the current row, from the raw group column (column 0 of both audit queries),
+// telling SQL NULL (no code) from an empty one; valid until the next step.
+std::string_view row_group(sqlite3_stmt* s, GroupBy group_by) {
+    const auto* raw = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
+    return group_key(group_by, raw, raw ? static_cast<std::size_t>(sqlite3_column_bytes(s, 0)) : 0);
+}
 }  // namespace
 
 std::vector<GroupFigures> read_audit(const Database& db, const AuditFilter& filter) {
@@ -26,9 +32,7 @@ std::vector<AuditBucket> read_audit_buckets(const Database& db, const AuditFilte
     AuditAccumulator accumulator;
     sqlite3_stmt* raw = s.handle();
     while (s.step()) {
-        const auto* group = reinterpret_cast<const char*>(sqlite3_column_text(raw, 0));
-        const std::string_view key = group_key(filter.group_by, group, group ? static_cast<std::size_t>(sqlite3_column_bytes(raw, 0)) : 0);
-        accumulator.add(key, text_view(raw, 1), sqlite3_column_int(raw, 2) == 1, optional_int(raw, 3),
+        accumulator.add(row_group(raw, filter.group_by), text_view(raw, 1), sqlite3_column_int(raw, 2) == 1, optional_int(raw, 3),
                         optional_int(raw, 4), optional_int(raw, 5), optional_int(raw, 6));
     }
     return accumulator.buckets();
@@ -50,8 +54,7 @@ std::map<std::string, HomeToClinicFigures> read_home_to_clinic(const Database& d
         if (id != session_id) {
             finish_session();
             session_id = std::move(id);
-            const auto* g = reinterpret_cast<const char*>(sqlite3_column_text(raw, 0));
-            group = std::string(group_key(filter.group_by, g, g ? static_cast<std::size_t>(sqlite3_column_bytes(raw, 0)) : 0));
+            group = std::string(row_group(raw, filter.group_by));
         }
         // A value edited outside bran into something that is not JSON is left out, as replay does.
         const auto text = s.optional_text(4);  // NULL: the answer was cleared
