@@ -53,35 +53,42 @@ expect_exit 2 -- "$BRAN" import "$WORK/bundle.json"
 
 # Every field of the record wrong in turn: rejected with file, line, column and JSON pointer,
 # and the database untouched.
-python3 - "$WORK/bundle.json" "$WORK" <<'PY'
+python3 - "$WORK/bundle.json" "$WORK" <<'PY' || fail "could not write the bad records"
 import json, sys, copy
 bundle = json.load(open(sys.argv[1]))
-qr = bundle['entry'][0]['resource']
+# A record that has every kind of answer to break: ratings, knowledge, SURE, and when each was given.
+def has_every_kind(r):
+    links = [it['linkId'] for it in r.get('item', [])]
+    return (all(any(l.startswith(p) for l in links) for p in ('value.', 'knowledge.', 'sure.'))
+            and 'extension' in r and r['item'][0].get('extension'))
+k = next(i for i, e in enumerate(bundle['entry']) if has_every_kind(e['resource']))
+qr = bundle['entry'][k]['resource']
+E = '/entry/%d/resource' % k
 def item_index(prefix):
     return next(i for i, it in enumerate(qr.get('item', [])) if it['linkId'].startswith(prefix))
 cases = {
-  'resource-type':   (lambda r: r.__setitem__('resourceType', 'Observation'), '/entry/0/resource/resourceType'),
-  'id':              (lambda r: r.__setitem__('id', 'not-a-uuid'), '/entry/0/resource/id'),
-  'identifier':      (lambda r: r['identifier'].__setitem__('system', 'urn:other'), '/entry/0/resource/identifier/system'),
-  'identifier-value':(lambda r: r['identifier'].__setitem__('value', '00000000-0000-4000-8000-000000000000'), '/entry/0/resource/identifier/value'),
-  'questionnaire':   (lambda r: r.__setitem__('questionnaire', 'urn:bran:decision-aid:no-such-aid|1.0.0'), '/entry/0/resource/questionnaire'),
-  'aid-version':     (lambda r: r.__setitem__('questionnaire', r['questionnaire'].split('|')[0] + '|9.9.9'), '/entry/0/resource/questionnaire'),
-  'status':          (lambda r: r.__setitem__('status', 'amended'), '/entry/0/resource/status'),
-  'authored':        (lambda r: r.__setitem__('authored', 'yesterday'), '/entry/0/resource/authored'),
-  'subject':         (lambda r: r.__setitem__('subject', {'identifier': {'system': 'urn:bran:patient', 'value': 7}}), '/entry/0/resource/subject/identifier/value'),
-  'author':          (lambda r: r.__setitem__('author', {'reference': 'Practitioner/1'}), '/entry/0/resource/author'),
-  'site':            (lambda r: r['extension'].append({'url': 'urn:bran:site', 'valueInteger': 3}), '/entry/0/resource/extension'),
-  'unknown-field':   (lambda r: r.__setitem__('colour', 'blue'), '/entry/0/resource/colour'),
-  'value-range':     (lambda r: r['item'][item_index('value.')]['answer'][0].__setitem__('valueInteger', 7), '/entry/0/resource/item/%d/answer/0/valueInteger' % item_index('value.')),
-  'value-type':      (lambda r: r['item'][item_index('value.')]['answer'][0].update({'valueString': 'lots'}) or r['item'][item_index('value.')]['answer'][0].pop('valueInteger'), '/entry/0/resource/item/%d/answer/0/valueString' % item_index('value.')),
-  'criterion':       (lambda r: r['item'][item_index('value.')].__setitem__('linkId', 'value.nonsense'), '/entry/0/resource/item/%d/answer/0/valueInteger' % item_index('value.')),
-  'knowledge':       (lambda r: r['item'][item_index('knowledge.')]['answer'][0]['valueCoding'].__setitem__('code', 'zz'), '/entry/0/resource/item/%d/answer/0/valueCoding/code' % item_index('knowledge.')),
-  'sure':            (lambda r: r['item'][item_index('sure.')]['answer'][0].__setitem__('valueBoolean', 'yes'), '/entry/0/resource/item/%d/answer/0/valueBoolean' % item_index('sure.')),
-  'linkid':          (lambda r: r['item'][0].__setitem__('linkId', 'favourite-colour'), '/entry/0/resource/item/0'),
-  'two-answers':     (lambda r: r['item'][0]['answer'].append(r['item'][0]['answer'][0]), '/entry/0/resource/item/0/answer'),
-  'no-answer':       (lambda r: r['item'][0].__setitem__('answer', []), '/entry/0/resource/item/0/answer'),
-  'duplicate-item':  (lambda r: r['item'].append(r['item'][0]), '/entry/0/resource/item/%d/linkId' % len(qr['item'])),
-  'answered-at':     (lambda r: r['item'][0]['extension'][0].__setitem__('valueDateTime', 'noon'), '/entry/0/resource/item/0/extension/0/valueDateTime'),
+  'resource-type':   (lambda r: r.__setitem__('resourceType', 'Observation'), E + '/resourceType'),
+  'id':              (lambda r: r.__setitem__('id', 'not-a-uuid'), E + '/id'),
+  'identifier':      (lambda r: r['identifier'].__setitem__('system', 'urn:other'), E + '/identifier/system'),
+  'identifier-value':(lambda r: r['identifier'].__setitem__('value', '00000000-0000-4000-8000-000000000000'), E + '/identifier/value'),
+  'questionnaire':   (lambda r: r.__setitem__('questionnaire', 'urn:bran:decision-aid:no-such-aid|1.0.0'), E + '/questionnaire'),
+  'aid-version':     (lambda r: r.__setitem__('questionnaire', r['questionnaire'].split('|')[0] + '|9.9.9'), E + '/questionnaire'),
+  'status':          (lambda r: r.__setitem__('status', 'amended'), E + '/status'),
+  'authored':        (lambda r: r.__setitem__('authored', 'yesterday'), E + '/authored'),
+  'subject':         (lambda r: r.__setitem__('subject', {'identifier': {'system': 'urn:bran:patient', 'value': 7}}), E + '/subject/identifier/value'),
+  'author':          (lambda r: r.__setitem__('author', {'reference': 'Practitioner/1'}), E + '/author'),
+  'site':            (lambda r: r['extension'].append({'url': 'urn:bran:site', 'valueInteger': 3}), E + '/extension'),
+  'unknown-field':   (lambda r: r.__setitem__('colour', 'blue'), E + '/colour'),
+  'value-range':     (lambda r: r['item'][item_index('value.')]['answer'][0].__setitem__('valueInteger', 7), E + '/item/%d/answer/0/valueInteger' % item_index('value.')),
+  'value-type':      (lambda r: r['item'][item_index('value.')]['answer'][0].update({'valueString': 'lots'}) or r['item'][item_index('value.')]['answer'][0].pop('valueInteger'), E + '/item/%d/answer/0/valueString' % item_index('value.')),
+  'criterion':       (lambda r: r['item'][item_index('value.')].__setitem__('linkId', 'value.nonsense'), E + '/item/%d/answer/0/valueInteger' % item_index('value.')),
+  'knowledge':       (lambda r: r['item'][item_index('knowledge.')]['answer'][0]['valueCoding'].__setitem__('code', 'zz'), E + '/item/%d/answer/0/valueCoding/code' % item_index('knowledge.')),
+  'sure':            (lambda r: r['item'][item_index('sure.')]['answer'][0].__setitem__('valueBoolean', 'yes'), E + '/item/%d/answer/0/valueBoolean' % item_index('sure.')),
+  'linkid':          (lambda r: r['item'][0].__setitem__('linkId', 'favourite-colour'), E + '/item/0'),
+  'two-answers':     (lambda r: r['item'][0]['answer'].append(r['item'][0]['answer'][0]), E + '/item/0/answer'),
+  'no-answer':       (lambda r: r['item'][0].__setitem__('answer', []), E + '/item/0/answer'),
+  'duplicate-item':  (lambda r: r['item'].append(r['item'][0]), E + '/item/%d/linkId' % len(qr['item'])),
+  'answered-at':     (lambda r: r['item'][0]['extension'][0].__setitem__('valueDateTime', 'noon'), E + '/item/0/extension/0/valueDateTime'),
   'bundle-type':     (None, '/type'),
 }
 with open(sys.argv[2] + '/cases.txt', 'w') as out:
@@ -90,7 +97,7 @@ with open(sys.argv[2] + '/cases.txt', 'w') as out:
         if mutate is None:
             b['type'] = 'transaction'
         else:
-            mutate(b['entry'][0]['resource'])
+            mutate(b['entry'][k]['resource'])
         path = '%s/bad-%s.json' % (sys.argv[2], name)
         json.dump(b, open(path, 'w'), indent=2, ensure_ascii=False)
         out.write('%s %s\n' % (path, pointer))
@@ -108,6 +115,8 @@ while read -r path pointer; do
   "$BRAN" import "$path" --db "$WORK/target.db" > /dev/null 2>&1
   [ "$(snapshot)" = "$baseline" ] && pass || fail "$path changed an existing database"
 done < "$WORK/cases.txt"
+cases=$(wc -l < "$WORK/cases.txt" 2> /dev/null || echo 0)
+[ "$cases" -ge 23 ] && pass || fail "only $cases bad records were tried"
 
 # A damaged file and a file that is not JSON: a clear line, nothing imported.
 head -c 300 "$WORK/bundle.json" > "$WORK/cut.json"
