@@ -21,6 +21,10 @@ fi
 
 # sq DB SQL: the sqlite3 CLI, read-only, so that it neither checkpoints nor removes the WAL.
 sq() { sqlite3 -readonly -batch "$1" "$2"; }
+# integrity_check opens the file as bran's next start does, read-write: a kill in the middle of
+# creating the database can leave a hot rollback journal that only a writer may roll back, and a
+# read-only connection then refuses the file ("attempt to write a readonly database").
+integrity_of() { sqlite3 -batch "$1" "PRAGMA integrity_check"; }
 
 # One "session seq item value" line per event, as the recorder prints them after "confirmed ".
 events_of() { sq "$1" "SELECT session_id || ' ' || seq || ' ' || item || ' ' || new_value FROM event"; }
@@ -69,7 +73,7 @@ for ((i = 1; i <= ITERATIONS; i++)); do
     continue
   fi
 
-  integrity=$(sq "$db" "PRAGMA integrity_check" 2>&1)
+  integrity=$(integrity_of "$db" 2>&1)
   if [ "$integrity" = "ok" ]; then pass; else fail "run $i ($db, ${delay_ms} ms): integrity_check: $integrity"; fi
 
   # Killed before the schema was made: then nothing can have been confirmed.
@@ -120,7 +124,7 @@ fi
 # The last file, with whatever the last kill left in it, must still open and take answers.
 if [ -e "$db" ]; then
   expect_exit 0 -- "$RECORDER" "$db" 3
-  integrity=$(sq "$db" "PRAGMA integrity_check" 2>&1)
+  integrity=$(integrity_of "$db" 2>&1)
   if [ "$integrity" = "ok" ]; then pass; else fail "after reopening $db: integrity_check: $integrity"; fi
 fi
 
