@@ -5,6 +5,7 @@
 #include "app/gui/screens/home.hpp"
 #include "app/gui/screens/staff_screens.hpp"
 #include "app/gui/screens/step_screens.hpp"
+#include "app/gui/frame_log.hpp"
 #include "app/gui/window.hpp"
 #include "engine/content/library.hpp"
 #include "engine/i18n/catalog.hpp"
@@ -16,6 +17,7 @@
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -44,9 +46,10 @@ Opens the decision-aid window.
   --site CODE         site code recorded with new sessions
   --idle-seconds N    kiosk idle time before the prompt (default 120; the prompt waits 30 more)
 
-Keys: Page Down or Alt+Right for Next, Page Up or Alt+Left for Back, number keys to choose
-an answer, F2 to read the screen aloud (again to stop), Ctrl+Plus and Ctrl+Minus for text
-size, F6 for high contrast.
+Keys: Tab and Shift+Tab move between buttons and fields, Space or Enter presses the button
+with the ring round it, Up and Down scroll the page; Page Down or Alt+Right for Next, Page Up
+or Alt+Left for Back, number keys to choose an answer, F2 to read the screen aloud (again to
+stop), Ctrl+Plus and Ctrl+Minus for text size, F6 for high contrast.
 )";
 
 std::string locale_from_environment() {
@@ -180,6 +183,7 @@ void draw_walkthrough(const DrawContext& dc, const Catalog& words, AppModel& mod
                              ImGui::GetTextLineHeightWithSpacing() * (show_keys ? 3 : 1);
     ImGui::BeginChild("##content", ImVec2(0, -nav_height), false);
     if (first_frame) ImGui::SetScrollY(0);
+    scroll_with_arrow_keys(dc);
     if (!model.notice().empty()) notice_box(dc, words.text(model.notice()));
     StepContext context{dc, words, w, ui.drafts, first_frame, model.last_record_file(), model.last_summary_pdf(), ui.just_saved};
     ui.just_saved = false;
@@ -188,6 +192,7 @@ void draw_walkthrough(const DrawContext& dc, const Catalog& words, AppModel& mod
     ImGui::PushID(page_key.c_str());
     const StepResult result = draw_step(context);
     ImGui::PopID();
+    end_of_page(dc);
     ImGui::EndChild();
 
     ImGui::Separator();
@@ -222,6 +227,29 @@ void draw_walkthrough(const DrawContext& dc, const Catalog& words, AppModel& mod
         record_draft(model, ui);
         model.walk(next ? Intent(intent::Next{}) : Intent(intent::Back{}));
     }
+}
+
+// Which page is showing, as far as the keyboard focus is concerned (not the language: the focus
+// stays where it is when the words change).
+std::string page_of(const AppModel& model) {
+    const Walkthrough* w = model.walkthrough();
+    return std::to_string(model.generation()) + "/" + std::to_string(static_cast<int>(model.screen())) + "/" +
+           (w ? std::string(step_name(w->step())) + std::to_string(w->page()) : "");
+}
+
+// This frame's focus keys: Tab and Shift+Tab move (out of a text field too), Space and Enter
+// press the focused control (not while typing, where they are text). On a new page nothing has
+// the focus until Tab.
+void move_focus(const AppModel& model, std::string& last_page) {
+    const std::string page = page_of(model);
+    if (page != last_page) focus_ring().forget(), last_page = page;
+    const bool typing = ImGui::GetIO().WantTextInput;
+    FocusRing::Move move = FocusRing::Move::none;
+    if (key_pressed(GLFW_KEY_TAB)) move = FocusRing::Move::next;
+    if (key_pressed(GLFW_KEY_TAB, GLFW_MOD_SHIFT)) move = FocusRing::Move::previous;
+    const bool press = !typing && (key_pressed(GLFW_KEY_SPACE) || key_pressed(GLFW_KEY_ENTER) || key_pressed(GLFW_KEY_KP_ENTER));
+    focus_ring().begin_frame(move, press);
+    if (focus_ring().moved() && typing) ImGui::ClearActiveID();
 }
 
 }  // namespace
@@ -302,12 +330,14 @@ int run_app(const std::vector<std::string>& args) {
 
     // Declared after the window, so speech stops before the window goes.
     Speaker speaker([] { Window::wake(); });
+    const std::unique_ptr<FrameLog> frame_log = FrameLog::from_environment();
     bool auto_read = false;
     int wipes_seen = 0;
     std::string spoken_screen;  // which screen was last read, to stop or re-read on moving on
     UiState ui;
     std::vector<KeyPress> pending_keys;
     int frames_to_draw = 2;
+    std::string focus_page;  // the page the focus ring last saw
     int applied_size = -1;
     bool applied_contrast = false;
     model.on_input(glfwGetTime());
@@ -330,7 +360,8 @@ int run_app(const std::vector<std::string>& args) {
             model.request_quit();
             if (model.should_quit()) break;
         }
-        if (model.generation() != ui.generation) {
+        const bool new_generation = model.generation() != ui.generation;  // a new session, a wipe, a finish
+        if (new_generation) {
             ui.drafts.clear();
             ui.generation = model.generation();
         }
@@ -353,6 +384,7 @@ int run_app(const std::vector<std::string>& args) {
         set_frame_key_presses(std::move(this_frame));
         const Catalog& current_words = words.for_locale(model.locale());
         window->begin_frame();
+        move_focus(model, focus_page);
         DrawContext dc{&window->fonts(size), &palette(model.high_contrast()), size, body_pixels(size) / 24.0f};
         ImGui::PushFont(dc.fonts->body);
         if (key_pressed(GLFW_KEY_EQUAL, GLFW_MOD_CONTROL) || key_pressed(GLFW_KEY_KP_ADD, GLFW_MOD_CONTROL) ||
@@ -371,6 +403,7 @@ int run_app(const std::vector<std::string>& args) {
         ReadAloud read{speaker, auto_read};
         // The top bar can wrap at large text sizes; it stays one child so the screens below keep their place.
         draw_top_bar(dc, current_words, model, locales, read);
+        focus_ring().mark_page_start();
         // What this frame draws; an action during the frame may change the model's screen, and
         // the next frame must still see that it arrived somewhere new.
         const Screen drawn = model.screen();
@@ -384,11 +417,14 @@ int run_app(const std::vector<std::string>& args) {
                                      !translated});
                 }
                 ImGui::BeginChild("##home");
+                if (ui.last_screen != Screen::home || new_generation) ImGui::SetScrollY(0);  // the next person starts at the top
+                scroll_with_arrow_keys(dc);
                 if (!model.notice().empty()) notice_box(dc, current_words.text(model.notice()));
                 if (auto chosen = draw_home(dc, current_words, cards)) {
                     model.choose_aid(*chosen);
                     ui.drafts.clear();
                 }
+                end_of_page(dc);
                 ImGui::EndChild();
                 break;
             }
@@ -402,6 +438,7 @@ int run_app(const std::vector<std::string>& args) {
                 break;
             }
             case Screen::clinician: {
+                scroll_with_arrow_keys(dc);
                 if (ui.last_screen != Screen::clinician) ui.home_files = AppModel::files_from_home();
                 const StaffChoice choice = draw_clinician(dc, current_words, model, ui.home_files, ui.file_path);
                 if (choice == StaffChoice::open_file) model.open_from_home(ui.file_path), ui.file_path.clear();
@@ -412,7 +449,10 @@ int run_app(const std::vector<std::string>& args) {
             }
             case Screen::audit:
                 ImGui::BeginChild("##audit");
+                if (ui.last_screen != Screen::audit) ImGui::SetScrollY(0);
+                scroll_with_arrow_keys(dc);
                 draw_audit(dc, current_words, model);
+                end_of_page(dc);
                 ImGui::EndChild();
                 break;
         }
@@ -440,6 +480,7 @@ int run_app(const std::vector<std::string>& args) {
         }
         ImGui::PopFont();
         window->end_frame();
+        if (frame_log) frame_log->record(now, glfwGetTime(), speaker.speaking());
         if (model.generation() != generation_before) frames_to_draw = 3;
     }
     return 0;

@@ -64,7 +64,7 @@ std::unique_ptr<Window> Window::open(const WindowOptions& options, std::string& 
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // a kiosk must not leave layout files in whatever folder it started in
     io.LogFilename = nullptr;
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    // No ImGuiConfigFlags_NavEnableKeyboard: the keyboard focus is bran's own (widgets/focus_ring.hpp).
     ImGui_ImplGlfw_InitForOpenGL(window->m_window, true);
     ImGui_ImplOpenGL3_Init("#version 130");
     if (!window->load_fonts(*font_files, options.glyph_text)) {

@@ -2,7 +2,6 @@
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
-#include <imgui_stdlib.h>
 
 #include <cmath>
 #include <filesystem>
@@ -13,12 +12,12 @@ PinResult draw_pin(const DrawContext& dc, const Catalog& words, const AppModel& 
     PinResult result;
     heading(dc, words.text(model.pin_purpose() == PinPurpose::leave_kiosk ? "pin.leave" : "pin.views"));
     if (!model.notice().empty()) notice_box(dc, words.text(model.notice()));
-    if (ImGui::IsWindowAppearing() || !ImGui::IsAnyItemActive()) ImGui::SetKeyboardFocusHere();
-    ImGui::SetNextItemWidth(320.0f * dc.unit);
+    // The PIN field keeps the keyboard (after a wrong PIN too) unless Tab has moved on.
+    const auto focused = focus_ring().focused();
+    const bool take_keys = !ImGui::IsAnyItemActive() && (!focused || *focused == ImGui::GetID("##pin"));
     const ImGuiInputTextFlags flags =
         ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_EnterReturnsTrue;
-    if (ImGui::InputText("##pin", &typed, flags)) result.submit = true;
-    if (key_pressed(GLFW_KEY_ENTER) || key_pressed(GLFW_KEY_KP_ENTER)) result.submit = true;
+    if (text_field(dc, "##pin", typed, flags, 320.0f * dc.unit, 0.0f, take_keys)) result.submit = true;
     if (big_button(dc, words.text("pin.enter"), "pin-enter")) result.submit = true;
     ImGui::SameLine();
     if (secondary_button(dc, words.text("pin.cancel"), "pin-cancel") || key_pressed(GLFW_KEY_ESCAPE)) {
@@ -52,8 +51,9 @@ StaffChoice draw_clinician(const DrawContext& dc, const Catalog& words, const Ap
         }
     }
     paragraph(words.text("clinician.file-path"));
-    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.7f);
-    if (ImGui::InputText("##path", &path, ImGuiInputTextFlags_EnterReturnsTrue)) choice = StaffChoice::open_file;
+    if (text_field(dc, "##path", path, ImGuiInputTextFlags_EnterReturnsTrue, ImGui::GetContentRegionAvail().x * 0.7f, 0.0f, false)) {
+        choice = StaffChoice::open_file;
+    }
     ImGui::SameLine();
     if (big_button(dc, words.text("clinician.open"), "open-file") && !path.empty()) choice = StaffChoice::open_file;
     ImGui::Spacing();

@@ -2,7 +2,6 @@
 #include "app/gui/screens/step_screens.hpp"
 
 #include <imgui.h>
-#include <imgui_stdlib.h>
 
 namespace bran::gui {
 
@@ -19,9 +18,8 @@ StepResult text_step(StepContext& c, const std::string& item, const char* headin
         const nlohmann::json saved = c.walk.answers().get(item);
         if (saved.is_string()) it->second = saved.get<std::string>();
     }
-    if (c.first_frame_on_page) ImGui::SetKeyboardFocusHere();
     const float height = ImGui::GetTextLineHeightWithSpacing() * 6.0f;
-    ImGui::InputTextMultiline("##text", &it->second, ImVec2(-1.0f, height));
+    text_field(c.dc, "##text", it->second, 0, -1.0f, height, c.first_frame_on_page);
     if (ImGui::IsItemDeactivatedAfterEdit()) {
         const auto first = it->second.find_first_not_of(" \t\r\n");
         result.intent = intent::Answer{item, first == std::string::npos ? nlohmann::json() : nlohmann::json(it->second)};

@@ -2,12 +2,44 @@
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
+#include <imgui_internal.h>
+#include <imgui_stdlib.h>
 
 #include <algorithm>
 
 namespace bran::gui {
 
+FocusRing& focus_ring() {
+    static FocusRing ring;
+    return ring;
+}
+
 namespace {
+
+// Around the item just drawn: the focus ring, and a scroll that brings the item (ring included)
+// into view when the focus has just come to it.
+void show_focus(const DrawContext& dc, const FocusRing::Control& control) {
+    const float gap = 2.0f * dc.unit, width = 4.0f * dc.unit;
+    const float pad = gap + width;
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (control.arrived) {
+        ImGui::ScrollToRect(window, ImRect(min.x - pad, min.y - pad, max.x + pad, max.y + pad), ImGuiScrollFlags_KeepVisibleEdgeY);
+    }
+    if (!control.focused || !focus_ring().showing()) return;
+    const float* f = dc.palette->focus;
+    // Full-width buttons touch the sides of their scrolling page: let the ring out sideways,
+    // never over the top bar or the footer.
+    ImDrawList* draw = window->DrawList;
+    draw->PushClipRect(ImVec2(window->ClipRect.Min.x - 2 * pad, window->ClipRect.Min.y),
+                       ImVec2(window->ClipRect.Max.x + 2 * pad, window->ClipRect.Max.y), false);
+    const float half = gap + width / 2;
+    draw->AddRect(ImVec2(min.x - half, min.y - half), ImVec2(max.x + half, max.y + half),
+                  ImGui::GetColorU32(ImVec4(f[0], f[1], f[2], 1.0f)),
+                  ImGui::GetStyle().FrameRounding + gap, 0, width);
+    draw->PopClipRect();
+}
+
 bool button_with(const DrawContext& dc, const std::string& label, const char* id, float width, const float fill[3],
                  const float hover[3], const float text[3]) {
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(fill[0], fill[1], fill[2], 1.0f));
@@ -17,12 +49,44 @@ bool button_with(const DrawContext& dc, const std::string& label, const char* id
     ImGui::PushFont(dc.fonts->bold);
     const std::string full = label + "###" + id;
     const float height = std::max(56.0f * dc.unit, ImGui::GetFrameHeight());
-    const bool pressed = ImGui::Button(full.c_str(), ImVec2(width, height));
+    const ImGuiID control_id = ImGui::GetID(full.c_str());
+    const FocusRing::Control control = focus_ring().add(control_id);
+    const bool clicked = ImGui::Button(full.c_str(), ImVec2(width, height));
+    if (clicked) focus_ring().focus(control_id, FocusRing::By::pointer);
+    show_focus(dc, control);
     ImGui::PopFont();
     ImGui::PopStyleColor(4);
-    return pressed;
+    return clicked || control.pressed;
 }
+
 }  // namespace
+
+bool text_field(const DrawContext& dc, const char* label, std::string& text, int flags, float width, float height,
+                bool take_keys) {
+    const ImGuiID control_id = ImGui::GetID(label);
+    if (take_keys) focus_ring().focus(control_id, FocusRing::By::keyboard);
+    const FocusRing::Control control = focus_ring().add(control_id);
+    if (control.arrived) ImGui::SetKeyboardFocusHere();
+    // Dear ImGui's own Tab order is off: Tab is the focus ring's, on every screen.
+    ImGui::PushAllowKeyboardFocus(false);
+    const bool result = height > 0 ? ImGui::InputTextMultiline(label, &text, ImVec2(width, height), flags)
+                                   : (ImGui::SetNextItemWidth(width), ImGui::InputText(label, &text, flags));
+    ImGui::PopAllowKeyboardFocus();
+    // Given the keys by a click (the ring's own SetKeyboardFocusHere takes effect a frame later).
+    if (ImGui::IsItemActivated() && ImGui::GetIO().MouseClicked[0]) focus_ring().focus(control_id, FocusRing::By::pointer);
+    show_focus(dc, control);
+    return result;
+}
+
+void end_of_page(const DrawContext& dc) { ImGui::Dummy(ImVec2(1.0f, 12.0f * dc.unit)); }
+
+void scroll_with_arrow_keys(const DrawContext& dc) {
+    if (ImGui::GetIO().WantTextInput) return;
+    const float step = ImGui::GetTextLineHeightWithSpacing() * 3.0f;
+    (void)dc;
+    if (key_pressed(GLFW_KEY_DOWN)) ImGui::SetScrollY(ImGui::GetScrollY() + step);
+    if (key_pressed(GLFW_KEY_UP)) ImGui::SetScrollY(std::max(0.0f, ImGui::GetScrollY() - step));
+}
 
 bool big_button(const DrawContext& dc, const std::string& label, const char* id, float width) {
     const Palette& p = *dc.palette;

@@ -2,6 +2,7 @@
 #pragma once
 #include "app/gui/key_press.hpp"
 #include "app/gui/theme.hpp"
+#include "app/gui/widgets/focus_ring.hpp"
 #include "app/gui/window.hpp"
 
 #include <string>
@@ -39,6 +40,20 @@ void set_frame_key_presses(std::vector<KeyPress> presses);
 bool key_pressed(int key, int mods = 0);
 // As key_pressed, but not while a text field has the keyboard (number keys type digits there).
 bool shortcut_pressed(int key);
+
+// The screen's keyboard focus: every button and text field drawn here takes part.
+FocusRing& focus_ring();
+
+// A text field in the focus order (height > 0: several lines). take_keys gives it the keyboard
+// now, e.g. as its page opens. Returns what ImGui::InputText returns (flags: ImGuiInputTextFlags).
+bool text_field(const DrawContext& dc, const char* label, std::string& text, int flags, float width, float height,
+                bool take_keys);
+
+// At the foot of a scrolling page: room for the last control's focus ring.
+void end_of_page(const DrawContext& dc);
+
+// Up and Down scroll the current window, unless a text field has the keyboard.
+void scroll_with_arrow_keys(const DrawContext& dc);
 
 // A message box in the content: for errors the patient must see.
 void notice_box(const DrawContext& dc, const std::string& text);
