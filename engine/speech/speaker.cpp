@@ -26,15 +26,29 @@ namespace {
 struct Sink {
     std::vector<short>* samples = nullptr;
     const std::atomic<bool>* abort = nullptr;
+    // Silent speech keeps a sound device's time when this is set (samples a second): the words
+    // take as long as they would to hear, so the window behaves as it does with a loudspeaker.
+    int paced_rate = 0;
+    std::chrono::steady_clock::time_point started{};
+    long long produced = 0;
 };
 
 // Called by espeak-ng for each buffer it makes (synchronous mode) and, in playback mode, for
 // events as they are heard. Returning 1 stops the synthesis at once.
 int on_synthesis(short* wav, int count, espeak_EVENT* events) {
-    const Sink* sink = events ? static_cast<const Sink*>(events->user_data) : nullptr;
+    Sink* sink = events ? static_cast<Sink*>(events->user_data) : nullptr;
     if (!sink) return 0;
     if (sink->abort && sink->abort->load()) return 1;
     if (wav && count > 0 && sink->samples) sink->samples->insert(sink->samples->end(), wav, wav + count);
+    if (sink->paced_rate > 0 && count > 0) {
+        sink->produced += count;
+        const auto heard_by = sink->started + std::chrono::microseconds(sink->produced * 1000000 / sink->paced_rate);
+        // Short sleeps, so that stop() or a new say() still ends the words within a few milliseconds.
+        for (auto now = std::chrono::steady_clock::now(); now < heard_by; now = std::chrono::steady_clock::now()) {
+            if (sink->abort && sink->abort->load()) return 1;
+            std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(heard_by - now, std::chrono::milliseconds(10)));
+        }
+    }
     return 0;
 }
 
@@ -225,14 +239,18 @@ void Speaker::run() {
     }
 }
 
-// No sound device: the words are synthesized and dropped, so the window behaves the same (and a
-// test can watch say, stop and speaking) without a device to fail on.
+// No sound device: the words are synthesized at the pace of speech and dropped, so the window
+// behaves the same ("Stop reading" shows while they would be heard; a test can watch say, stop
+// and speaking) without a device to fail on.
 void Speaker::speak_silently(const Request& request) {
     Espeak& engine = Espeak::instance();
     std::lock_guard<std::mutex> guard(engine.mutex);
     if (m_abort || !engine.use(AUDIO_OUTPUT_SYNCHRONOUS)) return;
     engine.set_voice(request.locale);
-    Sink sink{nullptr, &m_abort};
+    Sink sink;
+    sink.abort = &m_abort;
+    sink.paced_rate = engine.sample_rate();
+    sink.started = std::chrono::steady_clock::now();
     synth(request.text, nullptr, &sink);
 }
 

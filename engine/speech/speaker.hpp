@@ -17,7 +17,8 @@ public:
     enum class Output {
         automatic,  // play through the sound device if there is one, else synthesize silently
         playback,   // espeak-ng's own playback (pcaudiolib: PulseAudio or ALSA)
-        silent,     // synthesize only: for machines with no sound device (CI, Xvfb) and tests
+        silent,     // synthesize at the pace of speech, and drop the sound: for machines with no
+                    // sound device (CI, Xvfb) and tests
     };
 
     // on_finished runs on the speaker's thread whenever speaking() turns false (finished,

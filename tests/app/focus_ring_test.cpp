@@ -56,7 +56,7 @@ TEST_CASE("Tab goes through every control in order and wraps round to the top ba
     CHECK(seen == std::vector<unsigned>{10, 11, 12, 1, 2, 10});
 }
 
-TEST_CASE("Shift+Tab goes backwards; from nothing, to the control just before the page", "[focus]") {
+TEST_CASE("Shift+Tab goes backwards, and from nothing to the control just before the page", "[focus]") {
     FocusRing ring;
     frame(ring);
     CHECK(frame(ring, Move::previous).focused == std::vector<unsigned>{2});
