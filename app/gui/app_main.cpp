@@ -23,6 +23,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <sstream>
@@ -108,22 +109,11 @@ struct ReadAloud {
 
 void draw_top_bar(const DrawContext& dc, const Catalog& words, AppModel& model, const std::vector<std::string>& locales,
                   ReadAloud& read) {
-    // Buttons flow left to right and wrap to a new line when the next would not fit, so nothing
-    // is cut off at the largest text size or in the longer Welsh labels.
     bool first = true;
-    auto place = [&](const std::string& label) {
-        ImGui::PushFont(dc.fonts->bold);
-        const float width = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
-        ImGui::PopFont();
-        if (!first) {
-            ImGui::SameLine();
-            if (ImGui::GetCursorPosX() + width > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
-        }
+    auto button = [&](bool chosen, const std::string& label, const char* id) {
+        const bool pressed = row_button(dc, chosen, label, id, first);
         first = false;
-    };
-    auto button = [&](bool primary, const std::string& label, const char* id) {
-        place(label);
-        return primary ? big_button(dc, label, id) : secondary_button(dc, label, id);
+        return pressed;
     };
     for (const std::string& locale : locales) {
         // Each language is named in itself, so a person can find their own.
@@ -170,7 +160,10 @@ void record_draft(AppModel& model, UiState& ui) {
     if (value != w->answers().get(*item)) model.walk(intent::Answer{*item, value});
 }
 
-void draw_walkthrough(const DrawContext& dc, const Catalog& words, AppModel& model, UiState& ui) {
+// top_bar_in_page: at the larger text sizes the top bar scrolls with the page instead of staying
+// above it, so the page keeps most of the window (as a web page reflows when zoomed).
+void draw_walkthrough(const DrawContext& dc, const Catalog& words, AppModel& model, UiState& ui,
+                      const std::function<void()>& top_bar_in_page) {
     const Walkthrough& w = *model.walkthrough();
     const std::string page_key = std::to_string(model.generation()) + step_name(w.step()) + std::to_string(w.page());
     const bool first_frame = page_key != ui.page_key;
@@ -184,6 +177,7 @@ void draw_walkthrough(const DrawContext& dc, const Catalog& words, AppModel& mod
     ImGui::BeginChild("##content", ImVec2(0, -nav_height), false);
     if (first_frame) ImGui::SetScrollY(0);
     scroll_with_arrow_keys(dc);
+    if (top_bar_in_page) top_bar_in_page();
     if (!model.notice().empty()) notice_box(dc, words.text(model.notice()));
     StepContext context{dc, words, w, ui.drafts, first_frame, model.last_record_file(), model.last_summary_pdf(), ui.just_saved};
     ui.just_saved = false;
@@ -402,11 +396,16 @@ int run_app(const std::vector<std::string>& args) {
         ImGui::Begin("##screen", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
         ReadAloud read{speaker, auto_read};
         // The top bar can wrap at large text sizes; it stays one child so the screens below keep their place.
-        draw_top_bar(dc, current_words, model, locales, read);
-        focus_ring().mark_page_start();
-        // What this frame draws; an action during the frame may change the model's screen, and
-        // the next frame must still see that it arrived somewhere new.
+        const auto top_bar = [&] {
+            draw_top_bar(dc, current_words, model, locales, read);
+            focus_ring().mark_page_start();
+        };
         const Screen drawn = model.screen();
+        const bool scrolling_screen = drawn == Screen::home || drawn == Screen::walkthrough || drawn == Screen::audit;
+        const std::function<void()> top_bar_in_page = size != TextSize::normal && scrolling_screen ? std::function<void()>(top_bar) : nullptr;
+        if (!top_bar_in_page) top_bar();
+        // `drawn`: what this frame draws; an action during the frame may change the model's
+        // screen, and the next frame must still see that it arrived somewhere new.
         switch (drawn) {
             case Screen::home: {
                 std::vector<AidCard> cards;
@@ -418,6 +417,7 @@ int run_app(const std::vector<std::string>& args) {
                 }
                 ImGui::BeginChild("##home");
                 if (ui.last_screen != Screen::home || new_generation) ImGui::SetScrollY(0);  // the next person starts at the top
+                if (top_bar_in_page) top_bar_in_page();
                 scroll_with_arrow_keys(dc);
                 if (!model.notice().empty()) notice_box(dc, current_words.text(model.notice()));
                 if (auto chosen = draw_home(dc, current_words, cards)) {
@@ -429,7 +429,7 @@ int run_app(const std::vector<std::string>& args) {
                 break;
             }
             case Screen::walkthrough:
-                draw_walkthrough(dc, current_words, model, ui);
+                draw_walkthrough(dc, current_words, model, ui, top_bar_in_page);
                 break;
             case Screen::pin: {
                 const PinResult pin = draw_pin(dc, current_words, model, ui.pin);
@@ -450,6 +450,7 @@ int run_app(const std::vector<std::string>& args) {
             case Screen::audit:
                 ImGui::BeginChild("##audit");
                 if (ui.last_screen != Screen::audit) ImGui::SetScrollY(0);
+                if (top_bar_in_page) top_bar_in_page();
                 scroll_with_arrow_keys(dc);
                 draw_audit(dc, current_words, model);
                 end_of_page(dc);

@@ -125,3 +125,20 @@ TEST_CASE("a text field given the keys as its page opens is focused in that same
     ring.add(11);
     CHECK(frame(ring, Move::next).focused == std::vector<unsigned>{11});
 }
+
+TEST_CASE("only Tab scrolls a control into view: a field given the keys as its page opens does not", "[focus]") {
+    FocusRing ring;
+    frame(ring);
+    ring.begin_frame(Move::none, false);
+    ring.mark_page_start();
+    ring.focus(10, FocusRing::By::keyboard);
+    const FocusRing::Control given = ring.add(10);
+    CHECK(given.arrived);
+    CHECK_FALSE(given.tabbed_to);
+    ring.add(11);
+    ring.begin_frame(Move::next, false);
+    ring.add(10);
+    const FocusRing::Control tabbed = ring.add(11);
+    CHECK(tabbed.arrived);
+    CHECK(tabbed.tabbed_to);
+}

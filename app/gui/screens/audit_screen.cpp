@@ -1,9 +1,13 @@
 #include "app/gui/screens/audit_screen.hpp"
+#include "engine/session/summary.hpp"
 
 #include <imgui.h>
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <string>
+#include <utility>
 
 namespace bran::gui {
 
@@ -24,11 +28,28 @@ void rate_bar(const DrawContext& dc, const Catalog& words, const Proportion& p) 
     }
     ImGui::Dummy(ImVec2(width, height));
     if (auto rate = p.rate()) {
-        ImGui::TextUnformatted(words.text("audit.rate", {{"percent", static_cast<long long>(std::lround(*rate * 100))},
-                                                         {"yes", p.yes}, {"of", p.assessable}}).c_str());
+        paragraph(words.text("audit.rate", {{"percent", static_cast<long long>(std::lround(*rate * 100))},
+                                            {"yes", p.yes}, {"of", p.assessable}}));
     } else {
-        ImGui::TextUnformatted(words.text("audit.not-assessable").c_str());
+        paragraph(words.text("audit.not-assessable"));
     }
+}
+
+// An option's name for staff, from whichever aid has it: the record keeps ids, names read
+// better. An id that no aid here has any more is shown as it is.
+std::string choice_label(const Library& library, const std::string& code, const Catalog& words) {
+    for (const Aid* aid : library.aids()) {
+        if (aid->find_option(code)) return choice_name(*aid, code, words);
+    }
+    return library.aids().empty() ? code : choice_name(*library.aids().front(), code, words);
+}
+
+// "Take a statin (3); Not sure yet (1)": each choice or move with its number of sessions.
+template <typename Label>
+std::string counted(const std::map<std::string, long long>& counts, Label label) {
+    std::string out;
+    for (const auto& [key, count] : counts) out += (out.empty() ? "" : "; ") + label(key) + " (" + std::to_string(count) + ")";
+    return out;
 }
 
 }  // namespace
@@ -37,22 +58,18 @@ void draw_audit(const DrawContext& dc, const Catalog& words, AppModel& model) {
     heading(dc, words.text("audit.heading"));
     muted_paragraph(dc, words.text("audit.intro"));
     const AuditFilter& filter = model.audit_filter();
-    int index = 0;
+    bool first = true;
     for (GroupBy g : {GroupBy::none, GroupBy::clinician, GroupBy::site, GroupBy::month, GroupBy::option}) {
-        const std::string label = words.text(std::string("audit.by.") + group_by_name(g));
         const std::string id = std::string("by-") + group_by_name(g);
-        if (index++ > 0) ImGui::SameLine();
-        if (filter.group_by == g ? big_button(dc, label, id.c_str()) : secondary_button(dc, label, id.c_str())) model.set_audit_group(g);
+        if (row_button(dc, filter.group_by == g, words.text(std::string("audit.by.") + group_by_name(g)), id.c_str(), first)) {
+            model.set_audit_group(g);
+        }
+        first = false;
     }
-    const bool all_aids = !filter.aid;
-    if (all_aids ? big_button(dc, words.text("audit.all-aids"), "aid-all") : secondary_button(dc, words.text("audit.all-aids"), "aid-all")) {
-        model.set_audit_aid(std::nullopt);
-    }
+    if (row_button(dc, !filter.aid, words.text("audit.all-aids"), "aid-all", true)) model.set_audit_aid(std::nullopt);
     for (const Aid* aid : model.library().aids()) {
-        ImGui::SameLine();
         const std::string id = "aid-" + aid->id;
-        const bool chosen = filter.aid == aid->id;
-        if (chosen ? big_button(dc, aid->id, id.c_str()) : secondary_button(dc, aid->id, id.c_str())) model.set_audit_aid(aid->id);
+        if (row_button(dc, filter.aid == aid->id, aid->id, id.c_str(), false)) model.set_audit_aid(aid->id);
     }
     if (!model.notice().empty()) notice_box(dc, words.text(model.notice()));
 
@@ -62,7 +79,7 @@ void draw_audit(const DrawContext& dc, const Catalog& words, AppModel& model) {
         ImGui::TableSetupColumn(words.text("audit.concordance").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.4f);
         ImGui::TableSetupColumn(words.text("audit.informed").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.4f);
         ImGui::TableSetupColumn(words.text("audit.sure").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.4f);
-        ImGui::TableHeadersRow();
+        wrapped_headers_row(dc);
         for (const GroupFigures& g : model.audit_groups()) {
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(0);
@@ -80,9 +97,9 @@ void draw_audit(const DrawContext& dc, const Catalog& words, AppModel& model) {
     }
     for (const GroupFigures& g : model.audit_groups()) {
         if (g.choices.empty()) continue;
-        std::string line = (g.key == "all" ? words.text("audit.all") : g.key) + " · " + words.text("audit.choices") + ":";
-        for (const auto& [choice, count] : g.choices) line += "  " + choice + " " + std::to_string(count);
-        muted_paragraph(dc, line);
+        const auto name = [&](const std::string& code) { return choice_label(model.library(), code, words); };
+        muted_paragraph(dc, (g.key == "all" ? words.text("audit.all") : g.key) + " · " + words.text("audit.choices") + ": " +
+                                counted(g.choices, name));
     }
     for (const GroupFigures& g : model.audit_groups()) {
         const HomeToClinicFigures& h = g.home_to_clinic;
@@ -90,38 +107,46 @@ void draw_audit(const DrawContext& dc, const Catalog& words, AppModel& model) {
         std::string line = (g.key == "all" ? words.text("audit.all") : g.key) + " · " +
                            words.text("audit.home-to-clinic", {{"sessions", h.sessions}, {"changed", h.choice_changed.yes},
                                                                {"of", h.choice_changed.assessable}, {"ratings", h.ratings_changed}});
-        for (const auto& [move, count] : h.moves) line += "  " + move + " " + std::to_string(count);
+        const auto move_names = [&](const std::string& move) {  // "<at home> -> <now>"
+            const auto arrow = move.find(" -> ");
+            if (arrow == std::string::npos) return move;
+            return choice_label(model.library(), move.substr(0, arrow), words) + " → " +
+                   choice_label(model.library(), move.substr(arrow + 4), words);
+        };
+        if (!h.moves.empty()) line += ": " + counted(h.moves, move_names);
         muted_paragraph(dc, line);
     }
 
     section_heading(dc, words.text("audit.review", {{"count", static_cast<long long>(model.sessions_to_review().size())}}));
     if (ImGui::BeginTable("##review", 6, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) {
-        for (const char* key : {"audit.col.date", "audit.col.pseudonym", "audit.col.aid", "audit.col.clinician",
-                                "audit.col.choice", "audit.col.why"}) {
-            ImGui::TableSetupColumn(words.text(key).c_str());
-        }
-        ImGui::TableHeadersRow();
+        // Shares of the width fixed, not from the first rows' contents: an empty column (no
+        // pseudonym yet) would otherwise shrink until its heading breaks letter by letter.
+        const std::pair<const char*, float> columns[] = {{"audit.col.date", 1.0f},   {"audit.col.pseudonym", 1.0f},
+                                                         {"audit.col.aid", 1.6f},    {"audit.col.clinician", 1.1f},
+                                                         {"audit.col.choice", 1.2f}, {"audit.col.why", 1.8f}};
+        for (const auto& [key, share] : columns) ImGui::TableSetupColumn(words.text(key).c_str(), ImGuiTableColumnFlags_WidthStretch, share);
+        wrapped_headers_row(dc);
         int shown = 0;
         for (const SessionToReview& r : model.sessions_to_review()) {
             if (++shown > 50) break;
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(0);
-            ImGui::TextUnformatted(r.started_at.substr(0, 10).c_str());
+            paragraph(r.started_at.substr(0, 10));
             ImGui::TableSetColumnIndex(1);
-            ImGui::TextUnformatted(r.pseudonym.empty() ? "—" : r.pseudonym.c_str());
+            paragraph(r.pseudonym.empty() ? std::string("—") : r.pseudonym);
             ImGui::TableSetColumnIndex(2);
-            ImGui::TextUnformatted(r.aid_id.c_str());
+            paragraph(r.aid_id);
             ImGui::TableSetColumnIndex(3);
-            ImGui::TextUnformatted(r.clinician.c_str());
+            paragraph(r.clinician);
             ImGui::TableSetColumnIndex(4);
-            ImGui::TextUnformatted(r.choice.c_str());
+            paragraph(r.choice);
             ImGui::TableSetColumnIndex(5);
             std::string why;
             if (r.discordant) why = words.text("audit.why.discordant");
             if (r.sure_score && *r.sure_score < 4) {
                 why += (why.empty() ? "" : "; ") + words.text("audit.why.conflict", {{"score", static_cast<long long>(*r.sure_score)}});
             }
-            ImGui::TextUnformatted(why.c_str());
+            paragraph(why);
         }
         ImGui::EndTable();
     }

@@ -3,6 +3,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 namespace bran::gui {
 
 namespace {
@@ -18,7 +20,9 @@ StepResult text_step(StepContext& c, const std::string& item, const char* headin
         const nlohmann::json saved = c.walk.answers().get(item);
         if (saved.is_string()) it->second = saved.get<std::string>();
     }
-    const float height = ImGui::GetTextLineHeightWithSpacing() * 6.0f;
+    // Six lines, but never more than half the page at the larger sizes: the question must stay in view.
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const float height = std::max(line * 3.0f, std::min(line * 6.0f, ImGui::GetWindowHeight() * 0.45f));
     text_field(c.dc, "##text", it->second, 0, -1.0f, height, c.first_frame_on_page);
     if (ImGui::IsItemDeactivatedAfterEdit()) {
         const auto first = it->second.find_first_not_of(" \t\r\n");

@@ -12,6 +12,7 @@ void FocusRing::begin_frame(Move move, bool press) {
     m_arrived.reset();
     m_pressed.reset();
     m_moved = false;
+    m_tabbed = false;
 
     const std::optional<unsigned> current = focused();
     if (move != Move::none && !m_last_drawn.empty()) {
@@ -30,6 +31,7 @@ void FocusRing::begin_frame(Move move, bool press) {
         m_arrived = m_focused;
         m_showing = true;
         m_moved = true;
+        m_tabbed = true;
     } else if (press && current) {
         m_pressed = current;
         m_showing = true;
@@ -44,6 +46,7 @@ FocusRing::Control FocusRing::add(unsigned id) {
     control.focused = m_focused == id;
     control.arrived = m_arrived == id;
     control.pressed = m_pressed == id;
+    control.tabbed_to = control.arrived && m_tabbed;
     return control;
 }
 
@@ -51,6 +54,7 @@ void FocusRing::focus(unsigned id, By by) {
     if (m_focused != id) m_moved = true;
     m_focused = id;
     m_showing = by == By::keyboard;
+    m_tabbed = false;
     if (by == By::keyboard) m_arrived = id;
 }
 

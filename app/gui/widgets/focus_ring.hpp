@@ -17,6 +17,8 @@ public:
         bool focused = false;  // draw the focus ring around it (when showing())
         bool arrived = false;  // the focus came to it this frame: bring it into view, give it the keyboard
         bool pressed = false;  // Space or Enter pressed while it had the focus
+        bool tabbed_to = false;  // arrived by Tab or Shift+Tab: scroll it into view (not a field
+                                 // given the keys as its page opens, whose question is above it)
     };
 
     // Before the frame's controls are drawn: this frame's keys, applied to the controls as the
@@ -46,6 +48,7 @@ private:
     std::size_t m_last_page_start = 0;
     std::optional<unsigned> m_focused;
     std::optional<unsigned> m_arrived;
+    bool m_tabbed = false;
     std::optional<unsigned> m_pressed;
     bool m_showing = false;
     bool m_moved = false;

@@ -23,7 +23,7 @@ void show_focus(const DrawContext& dc, const FocusRing::Control& control) {
     const float pad = gap + width;
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     ImGuiWindow* window = ImGui::GetCurrentWindow();
-    if (control.arrived) {
+    if (control.tabbed_to) {
         ImGui::ScrollToRect(window, ImRect(min.x - pad, min.y - pad, max.x + pad, max.y + pad), ImGuiScrollFlags_KeepVisibleEdgeY);
     }
     if (!control.focused || !focus_ring().showing()) return;
@@ -96,6 +96,26 @@ bool big_button(const DrawContext& dc, const std::string& label, const char* id,
 bool secondary_button(const DrawContext& dc, const std::string& label, const char* id, float width) {
     const Palette& p = *dc.palette;
     return button_with(dc, label, id, width, p.panel, p.hover_panel, p.text);
+}
+
+bool row_button(const DrawContext& dc, bool chosen, const std::string& label, const char* id, bool first_in_row) {
+    ImGui::PushFont(dc.fonts->bold);
+    const float width = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+    ImGui::PopFont();
+    if (!first_in_row) {
+        ImGui::SameLine();
+        if (ImGui::GetCursorPosX() + width > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
+    }
+    return chosen ? big_button(dc, label, id) : secondary_button(dc, label, id);
+}
+
+void wrapped_headers_row(const DrawContext& dc) {
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
+    for (int i = 0; i < ImGui::TableGetColumnCount(); ++i) {
+        ImGui::TableSetColumnIndex(i);
+        bold_paragraph(dc, ImGui::TableGetColumnName(i));
+    }
 }
 
 void heading(const DrawContext& dc, const std::string& text) {

@@ -22,6 +22,12 @@ struct DrawContext {
 // the language of its label.
 bool big_button(const DrawContext& dc, const std::string& label, const char* id, float width = 0.0f);
 bool secondary_button(const DrawContext& dc, const std::string& label, const char* id, float width = 0.0f);
+// One of a row of buttons that wraps onto a new line when the next would not fit (the top bar,
+// the audit's choices), so nothing is cut off at the largest text size or in longer Welsh labels.
+// Filled when chosen.
+bool row_button(const DrawContext& dc, bool chosen, const std::string& label, const char* id, bool first_in_row);
+// A table's header row with its labels wrapped in narrow columns rather than cut short.
+void wrapped_headers_row(const DrawContext& dc);
 void heading(const DrawContext& dc, const std::string& text);
 void paragraph(const std::string& text);
 void bold_paragraph(const DrawContext& dc, const std::string& text);
