@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # A whole session of the knee aid with the keyboard alone, as a person who cannot use a mouse or
 # a touch screen does it: Tab and Shift+Tab move the focus ring, Space and Enter press, no number
-# keys and no mouse. The ring must be visible on each control it reaches, Finish must come into
-# view when Tab reaches it, and the database must hold exactly what was answered.
+# keys and no mouse. The ring must be visible on each control it reaches, each control at least
+# 48 px square (at the smallest text size), Finish must come into view when Tab reaches it, and
+# the database must hold exactly what was answered.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/walk_lib.sh"
 AID=knee-osteoarthritis
@@ -41,6 +42,16 @@ expect_ring() {
   if [ "$count" -ge 800 ]; then pass; else fail "screen $1: no focus ring to be seen ($count ring pixels)"; fi
 }
 
+# expect_touch_size NAME: the focused control on screenshot NAME is at least 48 x 48 px (a touch
+# target at the smallest text size), measured from its ring, which lies 6 px outside it.
+expect_touch_size() {
+  local w h
+  ring_mask "$1"
+  read -r w h <<< "$(convert "$WORK/$1.ring.png" -trim -format '%w %h' info:)"
+  if [ $((w - 12)) -ge 48 ] && [ $((h - 12)) -ge 48 ]; then pass
+  else fail "screen $1: the focused control is $((w - 12)) x $((h - 12)) px, under 48 x 48"; fi
+}
+
 # choose K: the K-th answer of a question page, by Tab K times (the first Tab on a page goes to
 # its first control) and Space.
 choose() {
@@ -57,6 +68,7 @@ if [ "$(ring_pixels "$SHOT")" -lt 100 ]; then pass; else fail "a focus ring show
 for i in $(seq 1 "$AID_KEY"); do press Tab; done
 page_shot home-focused
 expect_ring "$SHOT"
+expect_touch_size "$SHOT"
 expect_text "$SHOT" "Knee osteoarthritis"
 press Return
 
@@ -67,6 +79,7 @@ type_text "$WHAT_MATTERS"
 press Tab
 page_shot what-matters-next-focused
 expect_ring "$SHOT"
+expect_touch_size "$SHOT"
 press Return
 
 # Step 2: the top bar by Shift+Tab (from nothing on a page, Shift+Tab goes to the control just
@@ -95,7 +108,9 @@ done
 read -r -a knowledge_keys <<< "$KNOWLEDGE_KEYS"
 for p in $(seq 1 "$N_KNOWLEDGE"); do
   choose "${knowledge_keys[$((p - 1))]}"
-  if [ "$p" = 1 ]; then page_shot knowledge-1; expect_ring "$SHOT"; expect_progress "$SHOT" 6 1 "$N_KNOWLEDGE"; fi
+  if [ "$p" = 1 ]; then
+    page_shot knowledge-1; expect_ring "$SHOT"; expect_touch_size "$SHOT"; expect_progress "$SHOT" 6 1 "$N_KNOWLEDGE"
+  fi
   press Page_Down
 done
 read -r -a sure_keys <<< "$SURE_KEYS"
