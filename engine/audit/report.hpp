@@ -39,7 +39,7 @@ struct HomeToClinicFigures {
     Proportion choice_changed;      // assessable: a choice at home and one now; yes: they differ
     long long ratings_changed = 0;  // sessions where at least one importance rating changed
     std::map<std::string, long long> moves;  // "<choice at home> -> <choice now>": sessions, changes only
-    void add(const HomeAndClinic& session);
+    void add(const HomeAndClinic& session, std::string_view status);
 };
 
 struct GroupFigures {
