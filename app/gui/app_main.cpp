@@ -160,12 +160,20 @@ void record_draft(AppModel& model, UiState& ui) {
     if (value != w->answers().get(*item)) model.walk(intent::Answer{*item, value});
 }
 
+// Which page is showing: a new session, screen, step or page (not the language). The keyboard
+// focus, a page's first frame and read-aloud all tell "somewhere new" by it.
+std::string page_of(const AppModel& model) {
+    const Walkthrough* w = model.walkthrough();
+    return std::to_string(model.generation()) + "/" + std::to_string(static_cast<int>(model.screen())) + "/" +
+           (w ? std::string(step_name(w->step())) + std::to_string(w->page()) : "");
+}
+
 // top_bar_in_page: at the larger text sizes the top bar scrolls with the page instead of staying
 // above it, so the page keeps most of the window (as a web page reflows when zoomed).
 void draw_walkthrough(const DrawContext& dc, const Catalog& words, AppModel& model, UiState& ui,
                       const std::function<void()>& top_bar_in_page) {
     const Walkthrough& w = *model.walkthrough();
-    const std::string page_key = std::to_string(model.generation()) + step_name(w.step()) + std::to_string(w.page());
+    const std::string page_key = page_of(model);
     const bool first_frame = page_key != ui.page_key;
     ui.page_key = page_key;
 
@@ -176,7 +184,7 @@ void draw_walkthrough(const DrawContext& dc, const Catalog& words, AppModel& mod
                              ImGui::GetTextLineHeightWithSpacing() * (show_keys ? 3 : 1);
     ImGui::BeginChild("##content", ImVec2(0, -nav_height), false);
     if (first_frame) ImGui::SetScrollY(0);
-    scroll_with_arrow_keys(dc);
+    scroll_with_arrow_keys();
     if (top_bar_in_page) top_bar_in_page();
     if (!model.notice().empty()) notice_box(dc, words.text(model.notice()));
     StepContext context{dc, words, w, ui.drafts, first_frame, model.last_record_file(), model.last_summary_pdf(), ui.just_saved};
@@ -221,14 +229,6 @@ void draw_walkthrough(const DrawContext& dc, const Catalog& words, AppModel& mod
         record_draft(model, ui);
         model.walk(next ? Intent(intent::Next{}) : Intent(intent::Back{}));
     }
-}
-
-// Which page is showing, as far as the keyboard focus is concerned (not the language: the focus
-// stays where it is when the words change).
-std::string page_of(const AppModel& model) {
-    const Walkthrough* w = model.walkthrough();
-    return std::to_string(model.generation()) + "/" + std::to_string(static_cast<int>(model.screen())) + "/" +
-           (w ? std::string(step_name(w->step())) + std::to_string(w->page()) : "");
 }
 
 // This frame's focus keys: Tab and Shift+Tab move (out of a text field too), Space and Enter
@@ -418,7 +418,7 @@ int run_app(const std::vector<std::string>& args) {
                 ImGui::BeginChild("##home");
                 if (ui.last_screen != Screen::home || new_generation) ImGui::SetScrollY(0);  // the next person starts at the top
                 if (top_bar_in_page) top_bar_in_page();
-                scroll_with_arrow_keys(dc);
+                scroll_with_arrow_keys();
                 if (!model.notice().empty()) notice_box(dc, current_words.text(model.notice()));
                 if (auto chosen = draw_home(dc, current_words, cards)) {
                     model.choose_aid(*chosen);
@@ -438,7 +438,7 @@ int run_app(const std::vector<std::string>& args) {
                 break;
             }
             case Screen::clinician: {
-                scroll_with_arrow_keys(dc);
+                scroll_with_arrow_keys();
                 if (ui.last_screen != Screen::clinician) ui.home_files = AppModel::files_from_home();
                 const StaffChoice choice = draw_clinician(dc, current_words, model, ui.home_files, ui.file_path);
                 if (choice == StaffChoice::open_file) model.open_from_home(ui.file_path), ui.file_path.clear();
@@ -451,7 +451,7 @@ int run_app(const std::vector<std::string>& args) {
                 ImGui::BeginChild("##audit");
                 if (ui.last_screen != Screen::audit) ImGui::SetScrollY(0);
                 if (top_bar_in_page) top_bar_in_page();
-                scroll_with_arrow_keys(dc);
+                scroll_with_arrow_keys();
                 draw_audit(dc, current_words, model);
                 end_of_page(dc);
                 ImGui::EndChild();
@@ -463,10 +463,7 @@ int run_app(const std::vector<std::string>& args) {
         // the reading, or reads the new one when "read every screen" is on. Never blocks: the
         // speaker works on its own thread.
         if (model.wipes() != wipes_seen) auto_read = false, wipes_seen = model.wipes();
-        const Walkthrough* w = model.walkthrough();
-        const std::string screen_key = std::to_string(model.generation()) + "/" + std::to_string(static_cast<int>(model.screen())) +
-                                       "/" + (w ? std::string(step_name(w->step())) + std::to_string(w->page()) : "") + "/" +
-                                       model.locale() + (model.asking_if_still_there() ? "/idle" : "");
+        const std::string screen_key = page_of(model) + "/" + model.locale() + (model.asking_if_still_there() ? "/idle" : "");
         const bool moved_on = screen_key != spoken_screen;
         spoken_screen = screen_key;
         if (read.pressed || key_pressed(GLFW_KEY_F2)) {

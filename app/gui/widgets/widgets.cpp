@@ -80,10 +80,9 @@ bool text_field(const DrawContext& dc, const char* label, std::string& text, int
 
 void end_of_page(const DrawContext& dc) { ImGui::Dummy(ImVec2(1.0f, 12.0f * dc.unit)); }
 
-void scroll_with_arrow_keys(const DrawContext& dc) {
+void scroll_with_arrow_keys() {
     if (ImGui::GetIO().WantTextInput) return;
     const float step = ImGui::GetTextLineHeightWithSpacing() * 3.0f;
-    (void)dc;
     if (key_pressed(GLFW_KEY_DOWN)) ImGui::SetScrollY(ImGui::GetScrollY() + step);
     if (key_pressed(GLFW_KEY_UP)) ImGui::SetScrollY(std::max(0.0f, ImGui::GetScrollY() - step));
 }

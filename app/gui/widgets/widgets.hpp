@@ -59,7 +59,7 @@ bool text_field(const DrawContext& dc, const char* label, std::string& text, int
 void end_of_page(const DrawContext& dc);
 
 // Up and Down scroll the current window, unless a text field has the keyboard.
-void scroll_with_arrow_keys(const DrawContext& dc);
+void scroll_with_arrow_keys();
 
 // A message box in the content: for errors the patient must see.
 void notice_box(const DrawContext& dc, const std::string& text);
