@@ -478,8 +478,8 @@ int run_app(const std::vector<std::string>& args) {
         }
         ImGui::PopFont();
         window->end_frame();
-        if (frame_log) frame_log->record(now, glfwGetTime(), speaker.speaking());
         if (model.generation() != generation_before) frames_to_draw = 3;
+        if (frame_log) frame_log->record(now, glfwGetTime(), speaker.speaking(), frames_to_draw == 0 && pending_keys.empty());
     }
     return 0;
 }

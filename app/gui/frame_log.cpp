@@ -21,8 +21,9 @@ std::unique_ptr<FrameLog> FrameLog::from_environment() {
 
 FrameLog::~FrameLog() { std::fclose(m_file); }
 
-void FrameLog::record(double began_seconds, double ended_seconds, bool speaking) {
-    std::fprintf(m_file, "%.4f %.3f %d\n", began_seconds, (ended_seconds - began_seconds) * 1000.0, speaking ? 1 : 0);
+void FrameLog::record(double began_seconds, double ended_seconds, bool speaking, bool settled) {
+    std::fprintf(m_file, "%.4f %.3f %d %d\n", began_seconds, (ended_seconds - began_seconds) * 1000.0, speaking ? 1 : 0,
+                 settled ? 1 : 0);
     std::fflush(m_file);  // read while the window runs
 }
 

@@ -16,8 +16,10 @@ trap cleanup EXIT
 pass() { passes=$((passes + 1)); }
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 
-# start_app ARGS...: starts bran and waits until its window is mapped.
+# start_app ARGS...: starts bran and waits until its window is mapped. The window logs its frames
+# (BRAN_FRAME_LOG), so settle can tell when it has finished drawing.
 start_app() {
+  export BRAN_FRAME_LOG=${BRAN_FRAME_LOG:-$WORK/frames.log}
   "$BRAN" "$@" > "$WORK/app.out" 2> "$WORK/app.err" &
   APP_PID=$!
   WINDOW=$(timeout 30 xdotool search --sync --onlyvisible --pid "$APP_PID" 2>/dev/null | head -1)
@@ -25,15 +27,22 @@ start_app() {
   xdotool mousemove --window "$WINDOW" 5 5 windowfocus --sync "$WINDOW" 2>/dev/null
   settle
 }
-# Waits until two screenshots in a row are the same: the window has finished drawing.
+# Waits until the window has finished drawing: its last frame says it will sleep until input, no
+# frame came since the last look, and two screenshots in a row are the same. A screenshot alone
+# is not enough: on a loaded machine one frame can take longer than the pause between looks.
 settle() {
   local previous="" current i
-  for i in $(seq 1 40); do
-    current=$(import -window root -depth 8 rgb:- 2>/dev/null | md5sum)
-    [ "$current" = "$previous" ] && return 0
+  for i in $(seq 1 60); do
+    current="$(import -window root -depth 8 rgb:- 2>/dev/null | md5sum) $(frames_drawn)"
+    [ "$current" = "$previous" ] && window_asleep && return 0
     previous=$current
     sleep 0.15
   done
+}
+frames_drawn() { [ -f "${BRAN_FRAME_LOG:-}" ] && wc -l < "$BRAN_FRAME_LOG"; }
+window_asleep() {
+  [ -n "$APP_PID" ] && [ -s "${BRAN_FRAME_LOG:-}" ] || return 0
+  [ "$(tail -1 "$BRAN_FRAME_LOG" | awk '{ print $4 }')" = 1 ]
 }
 # shot NAME: saves a screenshot and its OCR text ($WORK/NAME.txt).
 shot() {

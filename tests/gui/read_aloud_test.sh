@@ -4,7 +4,8 @@
 # it, and "Read every screen" starts it by itself on the next page.
 # There is no sound device under Xvfb: the speaker synthesizes at the pace of speech and drops
 # the sound (Speaker::Output::silent), so the words take as long as they would to hear. The
-# window writes one line per frame to BRAN_FRAME_LOG: start (s), work (ms), speaking (0/1).
+# window writes one line per frame to BRAN_FRAME_LOG: start (s), work (ms), speaking (0/1),
+# settled (0/1).
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/walk_lib.sh"
 export BRAN_SPEECH_OUTPUT=silent
