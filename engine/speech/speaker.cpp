@@ -14,7 +14,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <map>
 #include <set>
 
 namespace bran {
@@ -123,20 +122,22 @@ private:
         return tag;
     }
 
+    // espeak_ListVoices reads every voice file on each call, so it is read once per process: the
+    // worker must not touch the disk on every change of language, where a busy disk would hold up
+    // stop() for as long as it keeps the files.
     bool has_voice(const std::string& language) {
-        auto it = m_has_voice.find(language);
-        if (it != m_has_voice.end()) return it->second;
-        bool found = false;
-        const espeak_VOICE** voices = espeak_ListVoices(nullptr);
-        for (std::size_t i = 0; voices && voices[i] && !found; ++i) {
-            // languages: a priority byte, then a NUL-terminated code, repeated; ends with a 0 byte.
-            for (const char* p = voices[i]->languages; p && *p; p += std::strlen(p) + 1) {
-                ++p;
-                if (language == p) found = true;
+        if (!m_voices_listed) {
+            const espeak_VOICE** voices = espeak_ListVoices(nullptr);
+            for (std::size_t i = 0; voices && voices[i]; ++i) {
+                // languages: a priority byte, then a NUL-terminated code, repeated; ends with a 0 byte.
+                for (const char* p = voices[i]->languages; p && *p; p += std::strlen(p) + 1) {
+                    ++p;
+                    m_voice_languages.insert(p);
+                }
             }
+            m_voices_listed = true;
         }
-        m_has_voice[language] = found;
-        return found;
+        return m_voice_languages.count(language) > 0;
     }
 
     void report_once(const std::string& key, const std::string& message) {
@@ -147,7 +148,8 @@ private:
     bool m_played = false;  // the engine has run in playback mode in this process
     int m_sample_rate = 0;
     unsigned m_generation = 0;
-    std::map<std::string, bool> m_has_voice;
+    bool m_voices_listed = false;
+    std::set<std::string> m_voice_languages;
     std::set<std::string> m_reported;
 };
 

@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cmath>
@@ -16,6 +17,7 @@
 #include <atomic>
 #include <optional>
 #include <unistd.h>
+#include <vector>
 
 using namespace bran;
 
@@ -223,35 +225,50 @@ TEST_CASE("say returns at once while a long text is synthesized, and stop ends i
     std::string long_text;
     for (int i = 0; i < 300; ++i) long_text += "Five out of 1,000 people like you will die from prostate cancer in the next 13 years. ";
 
-    auto start = Clock::now();
-    speaker.say(long_text, "en-GB");
-    CHECK(ms_since(start) < 5.0);
-    CHECK(speaker.speaking());
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));  // well into the synthesis
-    REQUIRE(speaker.speaking());
+    // Three rounds, judged by their median: a machine that stalls for a moment (a busy CI host)
+    // slows one round, while a speaker that waited for the words would slow every round by seconds.
+    // "At once" is within one frame at 60 frames a second; synthesizing the text takes seconds.
+    const double one_frame_ms = 1000.0 / 60.0;
+    std::vector<double> say_ms, replace_ms, stop_ms, silent_ms;
+    for (int round = 0; round < 3; ++round) {
+        auto start = Clock::now();
+        speaker.say(long_text, "en-GB");
+        say_ms.push_back(ms_since(start));
+        CHECK(speaker.speaking());
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));  // well into the synthesis
+        REQUIRE(speaker.speaking());
 
-    start = Clock::now();
-    speaker.say(long_text, "cy");  // replaces what is being said
-    CHECK(ms_since(start) < 5.0);
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    REQUIRE(speaker.speaking());
+        start = Clock::now();
+        speaker.say(long_text, "cy");  // replaces what is being said
+        replace_ms.push_back(ms_since(start));
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        REQUIRE(speaker.speaking());
 
-    start = Clock::now();
-    speaker.stop();
-    CHECK(ms_since(start) < 5.0);
-    while (speaker.speaking() && ms_since(start) < 2000) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    CHECK(ms_since(start) < 200.0);
-    CHECK_FALSE(speaker.speaking());
-    while (finished == 0 && ms_since(start) < 2000) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    CHECK(finished == 1);
+        start = Clock::now();
+        speaker.stop();
+        stop_ms.push_back(ms_since(start));
+        while (speaker.speaking() && ms_since(start) < 2000) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        silent_ms.push_back(ms_since(start));
+        CHECK_FALSE(speaker.speaking());
+        while (finished == round && ms_since(start) < 2000) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        CHECK(finished == round + 1);  // once for the words replaced and then stopped
+    }
+    const auto median = [](std::vector<double> v) {
+        std::sort(v.begin(), v.end());
+        return v[v.size() / 2];
+    };
+    CHECK(median(say_ms) < one_frame_ms);
+    CHECK(median(replace_ms) < one_frame_ms);
+    CHECK(median(stop_ms) < one_frame_ms);
+    CHECK(median(silent_ms) < 200.0);
 
     // A short text runs to its end by itself.
     speaker.say("Bore da.", "cy");
-    start = Clock::now();
+    const auto start = Clock::now();
     while (speaker.speaking() && ms_since(start) < 5000) std::this_thread::sleep_for(std::chrono::milliseconds(5));
     CHECK_FALSE(speaker.speaking());
-    while (finished < 2 && ms_since(start) < 5000) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    CHECK(finished == 2);
+    while (finished < 4 && ms_since(start) < 5000) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    CHECK(finished == 4);
 }
 
 TEST_CASE("a locale with no voice falls back to English and still speaks", "[speech]") {
