@@ -64,7 +64,7 @@ step_shot decision 11 ""
 # Not sure yet and Decide later to Finish; then back to the list.
 for i in $(seq 1 $((N_OPTIONS + 3))); do press Tab; done
 step_shot decision-finish 11 ""
-expect_text_2x "$SHOT" "Gorffen"
+expect_text "$SHOT" "Gorffen"
 press Return
 screen_shot home-again "Dewiswch gymorth"
 

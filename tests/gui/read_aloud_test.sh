@@ -47,7 +47,7 @@ press F2
 speak_from=$(lines); wiggle 3
 shot reading
 speak_to=$(lines)
-expect_text_2x reading "Stop reading"
+expect_text reading "Stop reading"
 if python3 - "$BRAN_FRAME_LOG" "$base_from" "$base_to" "$speak_from" "$speak_to" <<'EOF'
 
 import sys
@@ -102,7 +102,7 @@ if wait_speaking 0 1; then pass; else fail "F2 did not stop the reading within a
 press shift+Tab shift+Tab
 press Return
 shot auto-on
-expect_text_2x auto-on "Stop reading every screen"
+expect_text auto-on "Stop reading every screen"
 press Page_Down
 if wait_speaking 1 2; then pass; else fail "with Read every screen on, the next page was not read by itself"; fi
 press F2

@@ -34,14 +34,6 @@ word_centre() {
       printf "%d %d\n", ($7 + $9 / 2) / 2, ($8 + $10 / 2) / 2; exit }' "$WORK/$1.boxes.tsv"
 }
 
-# expect_text_2x NAME TEXT: as expect_text, with the screenshot read at twice its size (white
-# text on a filled button, which tesseract misses at the real size).
-expect_text_2x() {
-  convert "$SHOTS/$1.png" -resize 200% "$WORK/$1.big.png"
-  tesseract "$WORK/$1.big.png" "$WORK/$1.big" > /dev/null 2>&1
-  if tr '\n' ' ' < "$WORK/$1.big.txt" | grep -qiF -- "$2"; then pass; else fail "screen $1 does not show: $2"; fi
-}
-
 # next_button_shown NAME: whether the footer's filled Next button (right of the footer, below the
 # "Step N of 11" line, drawn in the accent colour) is on screenshot NAME; told by colour, as OCR
 # does not read white-on-blue reliably. The footer is found by OCR of its progress line.

@@ -130,16 +130,19 @@ void draw_audit(const DrawContext& dc, const Catalog& words, AppModel& model) {
         for (const SessionToReview& r : model.sessions_to_review()) {
             if (++shown > 50) break;
             ImGui::TableNextRow();
+            // Words, not the record's codes: a date in the staff member's language, the aid's
+            // title and the option's name (each wraps between words at large sizes).
+            const Aid* aid = model.library().find(r.aid_id);
             ImGui::TableSetColumnIndex(0);
-            paragraph(r.started_at.substr(0, 10));
+            paragraph(format_long_date(words.locale(), r.started_at));
             ImGui::TableSetColumnIndex(1);
             paragraph(r.pseudonym.empty() ? std::string("—") : r.pseudonym);
             ImGui::TableSetColumnIndex(2);
-            paragraph(r.aid_id);
+            paragraph(aid ? localized(aid->title, words.locale()) : r.aid_id);
             ImGui::TableSetColumnIndex(3);
             paragraph(r.clinician);
             ImGui::TableSetColumnIndex(4);
-            paragraph(r.choice);
+            paragraph(r.choice.empty() ? std::string("—") : aid ? choice_name(*aid, r.choice, words) : r.choice);
             ImGui::TableSetColumnIndex(5);
             std::string why;
             if (r.discordant) why = words.text("audit.why.discordant");
