@@ -54,13 +54,15 @@ shot() {
 # size misses is looked for again at twice the size: tesseract drops words at the window's right
 # edge and white words on filled buttons, where a person reads them well.
 expect_text() {
-  if tr '\n' ' ' < "$WORK/$1.txt" | grep -qiF -- "$2"; then pass; return; fi
+  if ocr_has "$1" "$2"; then pass; return; fi
   [ -f "$WORK/$1.big.txt" ] && [ "$WORK/$1.big.txt" -nt "$SHOTS/$1.png" ] || {
     convert "$SHOTS/$1.png" -resize 200% "$WORK/$1.big.png"
     tesseract "$WORK/$1.big.png" "$WORK/$1.big" > /dev/null 2>&1
   }
-  if tr '\n' ' ' < "$WORK/$1.big.txt" | grep -qiF -- "$2"; then pass; else fail "screen $1 does not show: $2"; fi
+  if ocr_has "$1.big" "$2"; then pass; else fail "screen $1 does not show: $2"; fi
 }
+# ocr_has NAME TEXT: quiet test of a screenshot's OCR text (case-insensitive, newlines as spaces).
+ocr_has() { tr '\n' ' ' < "$WORK/$1.txt" | grep -qiF -- "$2"; }
 key() { xdotool key --delay 60 "$@"; sleep 0.1; }
 stop_app() {
   kill "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null; APP_PID=""

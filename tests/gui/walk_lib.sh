@@ -8,9 +8,6 @@ press() { xdotool key --delay 80 "$@"; sleep 0.15; }
 # type_text TEXT: types into the focused field, one character at a time.
 type_text() { xdotool type --delay 40 -- "$1"; sleep 0.2; }
 
-# ocr_has NAME TEXT: quiet test of a screenshot's OCR text (case-insensitive, newlines as spaces).
-ocr_has() { tr '\n' ' ' < "$WORK/$1.txt" | grep -qiF -- "$2"; }
-
 # expect_no_text NAME TEXT
 expect_no_text() {
   if ocr_has "$1" "$2"; then fail "screen $1 shows what it should not: $2"; else pass; fi
