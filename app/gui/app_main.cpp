@@ -101,19 +101,24 @@ struct UiState {
     int generation = -1;
 };
 
-struct ReadAloud {
+// What the top bar's buttons asked for this frame. The ones that end or leave the screen being
+// drawn are acted on after the frame: "Start again" closed the session that the rest of the same
+// frame then drew, and crashed.
+struct TopBarPresses {
     Speaker& speaker;
     bool& auto_read;
-    bool pressed = false;  // the button or F2: read this screen, or stop
+    bool read_aloud = false;  // the button or F2: read this screen, or stop
+    bool start_again = false;
+    bool staff = false;
 };
 
 void draw_top_bar(const DrawContext& dc, const Catalog& words, AppModel& model, const std::vector<std::string>& locales,
-                  ReadAloud& read) {
+                  TopBarPresses& pressed) {
     bool first = true;
     auto button = [&](bool chosen, const std::string& label, const char* id) {
-        const bool pressed = row_button(dc, chosen, label, id, first);
+        const bool clicked = row_button(dc, chosen, label, id, first);
         first = false;
-        return pressed;
+        return clicked;
     };
     for (const std::string& locale : locales) {
         // Each language is named in itself, so a person can find their own.
@@ -125,15 +130,15 @@ void draw_top_bar(const DrawContext& dc, const Catalog& words, AppModel& model, 
     if (button(false, words.text(model.high_contrast() ? "top.contrast-off" : "top.contrast-on"), "contrast")) {
         model.set_high_contrast(!model.high_contrast());
     }
-    const bool speaking = read.speaker.speaking();
-    if (button(speaking, words.text(speaking ? "top.stop-reading" : "top.read-aloud"), "read-aloud")) read.pressed = true;
-    if (button(read.auto_read, words.text(read.auto_read ? "top.auto-read-off" : "top.auto-read-on"), "auto-read")) {
-        read.auto_read = !read.auto_read;
+    const bool speaking = pressed.speaker.speaking();
+    if (button(speaking, words.text(speaking ? "top.stop-reading" : "top.read-aloud"), "read-aloud")) pressed.read_aloud = true;
+    if (button(pressed.auto_read, words.text(pressed.auto_read ? "top.auto-read-off" : "top.auto-read-on"), "auto-read")) {
+        pressed.auto_read = !pressed.auto_read;
     }
     if (model.screen() == Screen::walkthrough) {
-        if (button(false, words.text("top.start-again"), "start-again")) model.start_over();
+        if (button(false, words.text("top.start-again"), "start-again")) pressed.start_again = true;
     } else if (model.screen() == Screen::home) {
-        if (button(false, words.text("home.staff"), "staff")) model.request_clinician_views();
+        if (button(false, words.text("home.staff"), "staff")) pressed.staff = true;
     }
     ImGui::Separator();
 }
@@ -394,10 +399,10 @@ int run_app(const std::vector<std::string>& args) {
         ImGui::SetNextWindowPos(viewport->WorkPos);
         ImGui::SetNextWindowSize(viewport->WorkSize);
         ImGui::Begin("##screen", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-        ReadAloud read{speaker, auto_read};
+        TopBarPresses pressed{speaker, auto_read};
         // The top bar can wrap at large text sizes; it stays one child so the screens below keep their place.
         const auto top_bar = [&] {
-            draw_top_bar(dc, current_words, model, locales, read);
+            draw_top_bar(dc, current_words, model, locales, pressed);
             focus_ring().mark_page_start();
         };
         const Screen drawn = model.screen();
@@ -459,6 +464,8 @@ int run_app(const std::vector<std::string>& args) {
         }
         ImGui::End();
         ui.last_screen = drawn;
+        if (pressed.start_again) model.start_over();
+        if (pressed.staff) model.request_clinician_views();
         // Read aloud: F2 or the button reads the screen (or stops); moving to another screen stops
         // the reading, or reads the new one when "read every screen" is on. Never blocks: the
         // speaker works on its own thread.
@@ -466,7 +473,7 @@ int run_app(const std::vector<std::string>& args) {
         const std::string screen_key = page_of(model) + "/" + model.locale() + (model.asking_if_still_there() ? "/idle" : "");
         const bool moved_on = screen_key != spoken_screen;
         spoken_screen = screen_key;
-        if (read.pressed || key_pressed(GLFW_KEY_F2)) {
+        if (pressed.read_aloud || key_pressed(GLFW_KEY_F2)) {
             if (speaker.speaking()) speaker.stop();
             else speaker.say(screen_text(model, current_words, now), model.locale());
         } else if (moved_on) {
