@@ -40,10 +40,9 @@ void fsync_path(const std::filesystem::path& path, int flags) {
     ::fsync(fd);
     ::close(fd);
 }
-}  // namespace
 
-void write_file_atomically(const std::filesystem::path& path, const std::string& bytes) {
-    const std::filesystem::path tmp = path.string() + ".tmp";
+// Writes and fsyncs `tmp`, the temporary file beside `path` that then takes its name.
+void write_temporary_file(const std::filesystem::path& tmp, const std::filesystem::path& path, const std::string& bytes) {
     const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (fd < 0) throw IoError(tmp.string() + ": cannot create: " + io_failure_text(errno));
     std::size_t written = 0;
@@ -63,13 +62,43 @@ void write_file_atomically(const std::filesystem::path& path, const std::string&
         ::unlink(tmp.c_str());
         throw IoError(path.string() + ": cannot write: " + why);
     }
+}
+
+void fsync_folder_of(const std::filesystem::path& path) {
+    const auto folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+    fsync_path(folder, O_RDONLY | O_DIRECTORY);
+}
+}  // namespace
+
+void write_file_atomically(const std::filesystem::path& path, const std::string& bytes) {
+    const std::filesystem::path tmp = path.string() + ".tmp";
+    write_temporary_file(tmp, path, bytes);
     if (std::rename(tmp.c_str(), path.c_str()) != 0) {
         const std::string why = io_failure_text(errno);
         ::unlink(tmp.c_str());
         throw IoError(path.string() + ": cannot replace: " + why);
     }
-    const auto folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
-    fsync_path(folder, O_RDONLY | O_DIRECTORY);
+    fsync_folder_of(path);
+}
+
+bool write_new_file(const std::filesystem::path& path, const std::string& bytes) {
+    const std::filesystem::path tmp = path.string() + ".tmp";
+    write_temporary_file(tmp, path, bytes);
+    // RENAME_NOREPLACE where the file system has it (ext4, vfat USB sticks); else a hard link,
+    // which fails in the same way when the name is taken.
+    int result = ::renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, path.c_str(), RENAME_NOREPLACE);
+    if (result != 0 && errno == EINVAL) {
+        result = ::link(tmp.c_str(), path.c_str());
+        if (result == 0) ::unlink(tmp.c_str());
+    }
+    if (result != 0) {
+        const int error = errno;
+        ::unlink(tmp.c_str());
+        if (error == EEXIST) return false;
+        throw IoError(path.string() + ": cannot save: " + io_failure_text(error));
+    }
+    fsync_folder_of(path);
+    return true;
 }
 
 std::string sha256_hex(const std::string& bytes) {

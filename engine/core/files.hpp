@@ -15,6 +15,11 @@ std::optional<std::string> read_file_limited(const std::filesystem::path& path, 
 // temporary file beside it, fsync it, rename it over the target, fsync the folder.
 void write_file_atomically(const std::filesystem::path& path, const std::string& bytes);
 
+// Writes a new file and never replaces one: false when `path` already exists (nothing is
+// written then). For patients' own files, which another program or an earlier visit may have
+// put there. A crash leaves no partial file under `path`.
+bool write_new_file(const std::filesystem::path& path, const std::string& bytes);
+
 // Why a system call failed, in words for an error line: "the disk is full" where the disk said so
 // (ENOSPC, EDQUOT), so that a full disk is never passed off as some other fault.
 std::string io_failure_text(int error_number);

@@ -1,6 +1,7 @@
 #include "engine/session/app_model.hpp"
 
 #include "engine/audit/audit_output.hpp"
+#include "engine/core/errors.hpp"
 #include "engine/core/files.hpp"
 #include "engine/interop/hand_off.hpp"
 #include "engine/report/summary_pdf.hpp"
@@ -190,9 +191,29 @@ std::string AppModel::export_audit_csv() {
     return m_last_export;
 }
 
+namespace {
+// Saves the record and its summary under the first name not yet taken ("-2", "-3", ... after
+// the first), so that a patient's own files, such as the ones brought from home on their USB
+// stick, are never replaced. Returns the record's path.
+std::string save_as_new_files(const std::string& stem, const std::string& record, const std::string& pdf) {
+    for (int n = 1; n <= 999; ++n) {
+        const std::string name = n == 1 ? stem : stem + "-" + std::to_string(n);
+        std::error_code ec;
+        if (std::filesystem::exists(name + ".json", ec) || std::filesystem::exists(name + ".pdf", ec)) continue;
+        if (!write_new_file(name + ".json", record)) continue;
+        if (!write_new_file(name + ".pdf", pdf)) {
+            std::filesystem::remove(name + ".json", ec);
+            continue;
+        }
+        return name;
+    }
+    throw IoError(stem + ".json: 999 files of this name are already there");
+}
+}  // namespace
+
 std::string AppModel::take_to_appointment(const std::string& folder, const Catalog& words) {
     // A kiosk is a shared computer: a patient's files left on it would be there for the next one.
-    if (!m_walkthrough || m_walkthrough->setting() == Setting::kiosk) return "";
+    if (m_options.kiosk || !m_walkthrough || m_walkthrough->setting() == Setting::kiosk) return "";
     const Walkthrough& w = *m_walkthrough;
     const auto row = m_store.find(w.session_id());
     if (!row) return "";
@@ -201,15 +222,16 @@ std::string AppModel::take_to_appointment(const std::string& folder, const Catal
     forget_saved_files();
     try {
         const auto record = to_questionnaire_response(*row, w.aid(), m_store.events(w.session_id()));
-        write_file_atomically(stem + ".json", record.dump(2) + "\n");
-        m_last_record = stem + ".json";
-        m_notice.clear();
         // The printable summary goes beside the record, for the patient to read and bring along.
-        write_summary_pdf(SummaryDocument{w.aid(), *row, w.answers(), w.status(), words, &w.home_and_clinic()}, stem + ".pdf", false);
-        m_last_pdf = stem + ".pdf";
+        const std::string pdf =
+            render_summary_pdf(SummaryDocument{w.aid(), *row, w.answers(), w.status(), words, &w.home_and_clinic()}, false);
+        const std::string saved = save_as_new_files(stem, record.dump(2) + "\n", pdf);
+        m_last_record = saved + ".json";
+        m_last_pdf = saved + ".pdf";
+        m_notice.clear();
     } catch (const std::exception&) {
         m_notice = "notice.export-failed";
-        m_last_record.clear();
+        forget_saved_files();
     }
     return m_last_record;
 }
@@ -236,7 +258,9 @@ void AppModel::open_from_home(const std::string& path) {
         return;
     }
     forget_saved_files();
-    m_walkthrough = Walkthrough::resume(*aid, m_store, hand_off.session_id, Setting::clinic);
+    // What the clinic records from here on is its clinician's and site's work.
+    m_store.credit_if_unattributed(hand_off.session_id, m_options.meta);
+    m_walkthrough = Walkthrough::resume(*aid, m_store, hand_off.session_id, m_options.kiosk ? Setting::kiosk : Setting::clinic);
     m_walkthrough->apply(intent::GoTo{Step::summary});
     m_screen = Screen::walkthrough;
     m_notice = hand_off.outcome == HandOff::Outcome::already_here ? "notice.already-imported" : "";

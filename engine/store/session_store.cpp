@@ -175,6 +175,15 @@ void SessionStore::save_step(const std::string& session_id, const std::string& s
     update.run();
 }
 
+void SessionStore::credit_if_unattributed(const std::string& session_id, const SessionMeta& meta) {
+    if (!meta.clinician && !meta.site) return;
+    Statement update = m_db.prepare(
+        "UPDATE session SET clinician = coalesce(nullif(clinician, ''), ?2), site = coalesce(nullif(site, ''), ?3) "
+        "WHERE id = ?1");
+    update.bind(1, session_id).bind(2, meta.clinician).bind(3, meta.site);
+    update.run();
+}
+
 void SessionStore::import_sessions(std::vector<ImportedSession> sessions) {
     Transaction transaction(m_db.handle());
     ChainHead head = chain_head();

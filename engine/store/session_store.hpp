@@ -67,6 +67,9 @@ public:
     EventRow append(EventRow event, const SessionUpdate& update);
     // Where the patient is, for resuming; not an answer, so not an event.
     void save_step(const std::string& session_id, const std::string& step);
+    // A session begun at home and continued in the clinic: the clinic's clinician and site, where
+    // the session has none yet (a clinician or site already recorded is never replaced).
+    void credit_if_unattributed(const std::string& session_id, const SessionMeta& meta);
 
     // Whole sessions from another database, each created with all its events, all in one
     // transaction: a file is imported entirely or not at all.

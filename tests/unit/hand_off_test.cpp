@@ -27,11 +27,10 @@ struct Place {
     Database db;
     SessionStore store;
     AppModel model;
-    Place(const std::string& path, Setting setting)
-        : db(Database::open(path)), store(db, ChainKey::for_database(path)), model(make(setting)) {}
-    AppModel make(Setting setting) {
+    Place(const std::string& path, Setting setting, AppOptions options = {})
+        : db(Database::open(path)), store(db, ChainKey::for_database(path)), model(make(setting, std::move(options))) {}
+    AppModel make(Setting setting, AppOptions options) {
         library.add(load_aid_text(bran::test::small_aid_json(), "small.json", RuleContext{}));
-        AppOptions options;
         options.setting = setting;
         return AppModel(library, db, store, options);
     }
@@ -205,4 +204,82 @@ TEST_CASE("the staff view finds record files from home in the home folder, Docum
     if (saved) ::setenv("HOME", before.c_str(), 1);
     CHECK(found == std::vector<std::string>{(dir.path / "Documents/bran-b.json").string(), (dir.path / "Downloads/bran-c.json").string(),
                                             (dir.path / "bran-a.json").string()});
+}
+
+namespace {
+std::string bytes_of(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// A session begun at home and saved for the appointment into `folder`; returns the record file.
+std::string saved_at_home(const TempDir& dir, const std::string& folder) {
+    Place home(dir.file("home.db"), Setting::home);
+    home.model.choose_aid("small");
+    home.model.walk(intent::Answer{"leaning", "wait"});
+    home.model.walk(intent::GoTo{Step::summary});
+    return home.model.take_to_appointment(folder, words());
+}
+}  // namespace
+
+TEST_CASE("the clinic's Save my summary never overwrites the patient's own files from home", "[handoff]") {
+    TempDir dir;
+    const std::string home_record = saved_at_home(dir, dir.path.string());
+    REQUIRE_FALSE(home_record.empty());
+    const std::string home_pdf = home_record.substr(0, home_record.size() - 5) + ".pdf";
+    const std::string record_before = bytes_of(home_record), pdf_before = bytes_of(home_pdf);
+    REQUIRE_FALSE(pdf_before.empty());
+
+    Place clinic(dir.file("clinic.db"), Setting::clinic);
+    clinic.staff();
+    clinic.model.open_from_home(home_record);
+    REQUIRE(clinic.model.screen() == Screen::walkthrough);
+    clinic.model.walk(intent::Answer{"decision", "tablets"});
+    // Saved twice on the same day, into the folder the patient's files came from (their USB stick).
+    const std::string first = clinic.model.take_to_appointment(dir.path.string(), words());
+    const std::string second = clinic.model.take_to_appointment(dir.path.string(), words());
+    REQUIRE_FALSE(first.empty());
+    REQUIRE_FALSE(second.empty());
+    CHECK(first != home_record);
+    CHECK(second != first);
+    CHECK(clinic.model.last_summary_pdf() != home_pdf);
+    CHECK(bytes_of(home_record) == record_before);
+    CHECK(bytes_of(home_pdf) == pdf_before);
+    CHECK_THAT(bytes_of(first), Catch::Contains("tablets"));
+}
+
+TEST_CASE("a kiosk saves no patient file, also after staff open a file from home", "[handoff]") {
+    TempDir dir;
+    const std::string home_record = saved_at_home(dir, dir.path.string());
+    REQUIRE_FALSE(home_record.empty());
+    AppOptions kiosk;
+    kiosk.kiosk = true;
+    Place clinic(dir.file("kiosk.db"), Setting::clinic, kiosk);
+    clinic.staff();
+    clinic.model.open_from_home(home_record);
+    REQUIRE(clinic.model.screen() == Screen::walkthrough);
+    const auto before = std::distance(std::filesystem::directory_iterator(dir.path), std::filesystem::directory_iterator());
+    CHECK(clinic.model.take_to_appointment(dir.path.string(), words()).empty());
+    CHECK(std::distance(std::filesystem::directory_iterator(dir.path), std::filesystem::directory_iterator()) == before);
+}
+
+TEST_CASE("work done in the clinic on a session begun at home is credited to the clinic's clinician and site", "[handoff]") {
+    TempDir dir;
+    const std::string home_record = saved_at_home(dir, dir.path.string());
+    AppOptions options;
+    options.meta.clinician = "dr-jones";
+    options.meta.site = "st-davids";
+    Place clinic(dir.file("clinic.db"), Setting::clinic, options);
+    clinic.staff();
+    clinic.model.open_from_home(home_record);
+    REQUIRE(clinic.model.walkthrough());
+    const auto row = clinic.store.find(clinic.model.walkthrough()->session_id());
+    REQUIRE(row);
+    CHECK(row->meta.clinician == std::optional<std::string>("dr-jones"));
+    CHECK(row->meta.site == std::optional<std::string>("st-davids"));
+    AuditFilter by_clinician;
+    by_clinician.group_by = GroupBy::clinician;
+    const auto groups = read_audit(clinic.db, by_clinician);
+    REQUIRE(groups.size() == 1);
+    CHECK(groups[0].key == "dr-jones");
 }
