@@ -1,6 +1,7 @@
 #include "engine/content/library.hpp"
 
 #include "engine/content/aid_reader.hpp"
+#include "engine/core/errors.hpp"
 #include "engine/core/files.hpp"
 
 #include <algorithm>
@@ -36,8 +37,11 @@ LoadedAid load_aid_file(const std::string& path, const RuleContext& context) {
     std::optional<std::string> bytes;
     try {
         bytes = read_file_limited(path, JsonLimits{}.max_bytes);
-    } catch (const std::exception& e) {
-        diagnostics.add({path, 0, 0, "", Severity::error, std::string("cannot read the file: ") + e.what()});
+    } catch (const IoError& e) {
+        // The diagnostic names the file already; the error's own "path: " is not said twice.
+        std::string why = e.what();
+        if (why.rfind(path + ": ", 0) == 0) why.erase(0, path.size() + 2);
+        diagnostics.add({path, 0, 0, "", Severity::error, why});
         return check(std::nullopt, path, context, std::move(diagnostics));
     }
     if (!bytes) {

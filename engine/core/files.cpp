@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <fstream>
 #include <unistd.h>
 
@@ -19,17 +20,33 @@ std::string io_failure_text(int error_number) {
 }
 
 std::optional<std::string> read_file_limited(const std::filesystem::path& path, std::size_t max_bytes) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) throw IoError(path.string() + ": is a folder, not a file");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw IoError(path.string() + ": cannot open: " + io_failure_text(errno));
+    // O_NONBLOCK: opening a pipe for reading would otherwise wait for a writer, for ever.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) throw IoError(path.string() + ": cannot open: " + io_failure_text(errno));
+    struct stat info {};
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        const bool folder = S_ISDIR(info.st_mode);
+        ::close(fd);
+        throw IoError(path.string() + (folder ? ": is a folder, not a file" : ": is not a regular file (a pipe, device or socket)"));
+    }
     std::string bytes;
     char buffer[65536];
-    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-        bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
-        if (bytes.size() > max_bytes) return std::nullopt;
+    for (;;) {
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            const std::string why = io_failure_text(errno);
+            ::close(fd);
+            throw IoError(path.string() + ": cannot read: " + why);
+        }
+        if (n == 0) break;
+        bytes.append(buffer, static_cast<std::size_t>(n));
+        if (bytes.size() > max_bytes) {
+            ::close(fd);
+            return std::nullopt;
+        }
     }
-    if (in.bad()) throw IoError(path.string() + ": cannot read: " + io_failure_text(errno));
+    ::close(fd);
     return bytes;
 }
 

@@ -282,7 +282,10 @@ std::vector<std::string> AppModel::files_from_home() {
     for (const auto& folder : folders) {
         for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
             const std::string name = entry.path().filename().string();
-            if (name.rfind("bran-", 0) == 0 && entry.path().extension() == ".json") files.push_back(entry.path().string());
+            // Only regular files: opening a pipe named like a record would hang the staff view.
+            if (name.rfind("bran-", 0) == 0 && entry.path().extension() == ".json" && entry.is_regular_file(ec)) {
+                files.push_back(entry.path().string());
+            }
         }
     }
     std::sort(files.begin(), files.end());
