@@ -3,6 +3,7 @@
 #include "app/gui/app_main.hpp"
 
 #include <iostream>
+#include <sys/stat.h>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,9 @@ commands:
 }
 
 int main(int argc, char** argv) {
+    // Health data: every file and folder bran makes (the database and its WAL, the key, the
+    // receipts, a patient's saved record and PDF, an audit CSV) is for its owner alone.
+    ::umask(077);
     std::vector<std::string> args(argv + 1, argv + argc);
     if (!args.empty() && (args[0] == "--help" || args[0] == "-h")) {
         std::cout << help;

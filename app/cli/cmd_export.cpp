@@ -62,7 +62,7 @@ int run_export(const std::vector<std::string>& args) {
         std::cout << to_bundle(responses).dump(2) << '\n';
         return std::cout.good() ? Exit::ok : Exit::failed;
     } catch (const std::exception& e) {
-        std::cerr << *db_path << ": " << e.what() << '\n';
+        std::cerr << error_line(*db_path, e.what()) << '\n';
         return Exit::failed;
     }
 }

@@ -32,7 +32,7 @@ int run_import(const std::vector<std::string>& args) {
     if (arguments.positionals().empty()) return usage_error("import", "name at least one record file");
     try {
         Database db = Database::open(*db_path);
-        SessionStore store(db, ChainKey::for_database(*db_path));
+        SessionStore store(db, ChainKey::for_recording(db));
         const Library aids = aids_for_records(arguments.value("content").value_or(default_content_dir()), store);
         int rejected = 0, imported = 0, unchanged = 0;
         for (const std::string& file : arguments.positionals()) {
@@ -46,7 +46,7 @@ int run_import(const std::vector<std::string>& args) {
         std::cout << imported << " imported, " << unchanged << " already recorded, " << rejected << " files rejected\n";
         return rejected == 0 ? Exit::ok : Exit::failed;
     } catch (const std::exception& e) {
-        std::cerr << *db_path << ": " << e.what() << '\n';
+        std::cerr << error_line(*db_path, e.what()) << '\n';
         return Exit::failed;
     }
 }

@@ -60,7 +60,7 @@ int run_pin(const std::vector<std::string>& args) {
         Database db = Database::open(*db_path);
         set_clinician_pin(db, pin);
     } catch (const std::exception& e) {
-        std::cerr << *db_path << ": " << e.what() << '\n';
+        std::cerr << error_line(*db_path, e.what()) << '\n';
         return Exit::failed;
     }
     std::cout << "clinician PIN set\n";

@@ -86,7 +86,7 @@ int run_summary(const std::vector<std::string>& args) {
         std::cerr << "bran summary: " << e.what() << '\n';  // names the file it could not write
         return Exit::failed;
     } catch (const std::exception& e) {
-        std::cerr << *db_path << ": " << e.what() << '\n';
+        std::cerr << error_line(*db_path, e.what()) << '\n';
         return Exit::failed;
     }
 }

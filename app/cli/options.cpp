@@ -45,6 +45,11 @@ std::optional<std::string> Arguments::value(const std::string& name) const {
     return it->second;
 }
 
+std::string error_line(const std::string& file, const std::string& message) {
+    const bool names_a_file = message.rfind(file, 0) == 0 || message.rfind('/', 0) == 0;
+    return names_a_file ? message : file + ": " + message;
+}
+
 int usage_error(const std::string& command, const std::string& message) {
     std::cerr << "bran " << command << ": " << message << " (see bran " << command << " --help)\n";
     return Exit::usage;

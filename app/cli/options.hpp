@@ -30,6 +30,10 @@ private:
     std::string m_error;
 };
 
+// "FILE: message" for an error about FILE, without saying the file twice when the message
+// already begins with it (or with the file beside it that it is about, such as FILE.key).
+std::string error_line(const std::string& file, const std::string& message);
+
 // Prints "bran COMMAND: message" and a hint to standard error; returns Exit::usage.
 int usage_error(const std::string& command, const std::string& message);
 

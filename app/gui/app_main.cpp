@@ -309,8 +309,14 @@ int run_app(const std::vector<std::string>& args) {
                   << db_path << '\n';
         return 1;
     }
-    SessionStore store(*db, ChainKey::for_database(db_path));
-    AppModel model(library, *db, store, options);
+    std::optional<SessionStore> store;
+    try {
+        store.emplace(*db, ChainKey::for_recording(*db));
+    } catch (const std::exception& e) {
+        std::cerr << "bran: " << e.what() << '\n';
+        return 1;
+    }
+    AppModel model(library, *db, *store, options);
 
     std::string glyphs;
     for (const Aid* aid : library.aids()) glyphs += aid->content;

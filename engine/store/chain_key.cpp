@@ -6,7 +6,10 @@
 #include <sodium.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
+#include <filesystem>
+#include <optional>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -26,40 +29,109 @@ ChainKey ChainKey::random() {
     return key;
 }
 
-ChainKey ChainKey::for_database(const std::string& database_path) {
-    if (database_path.empty() || database_path == ":memory:") return random();
-    require_sodium();
-    const std::string path = database_path + ".key";
-    ChainKey key;
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd >= 0) {
-        const ssize_t n = ::read(fd, key.m_key.data(), key.m_key.size());
-        ::close(fd);
-        if (n != static_cast<ssize_t>(key.m_key.size())) throw IoError(path + ": the chain key is damaged (expected 32 bytes)");
-        return key;
-    }
-    if (errno != ENOENT) throw IoError(path + ": cannot read the chain key: " + io_failure_text(errno));
-    randombytes_buf(key.m_key.data(), key.m_key.size());
-    // O_EXCL: two processes starting at once must not each write a different key.
-    fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, S_IRUSR | S_IWUSR);
+namespace {
+std::string real_database_path(const std::string& database_path) {
+    std::error_code ec;
+    const auto real = std::filesystem::weakly_canonical(database_path, ec);
+    return ec ? database_path : real.string();
+}
+
+// Reads the key at `path` into `key`; false when there is no such file.
+bool read_key(const std::string& path, std::array<unsigned char, 32>& key) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
-        if (errno == EEXIST) return for_database(database_path);
-        throw IoError(path + ": cannot create the chain key: " + io_failure_text(errno));
+        if (errno == ENOENT) return false;
+        throw IoError(path + ": cannot read the chain key: " + io_failure_text(errno));
     }
-    const ssize_t n = ::write(fd, key.m_key.data(), key.m_key.size());
+    struct stat info {};
+    const bool stat_ok = ::fstat(fd, &info) == 0;
+    const ssize_t n = stat_ok && S_ISREG(info.st_mode) ? ::read(fd, key.data(), key.size()) : -1;
+    ::close(fd);
+    if (!stat_ok || !S_ISREG(info.st_mode)) throw IoError(path + ": the chain key is not a regular file");
+    if (n != static_cast<ssize_t>(key.size()) || static_cast<std::size_t>(info.st_size) != key.size()) {
+        throw IoError(path + ": the chain key is damaged (it must be 32 bytes; it is " + std::to_string(info.st_size) +
+                      "). Restore it from the backup");
+    }
+    // The key is what makes tampering detectable: one that others can read proves nothing.
+    if ((info.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
+        char mode[8];
+        std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(info.st_mode & 07777));
+        throw IoError(path + ": the chain key can be read by other users (mode " + mode +
+                      "); make it private first: chmod 600 " + path);
+    }
+    return true;
+}
+
+// Writes a new key under a temporary name and links it into place, so that the key file is
+// either absent or whole (a kill between creating and writing it left an empty key, which
+// locked the database out for good). False when another process made one first.
+bool create_key(const std::string& path, const std::array<unsigned char, 32>& key) {
+    std::string temporary = path + ".new-XXXXXX";
+    const int fd = ::mkstemp(temporary.data());
+    if (fd < 0) throw IoError(path + ": cannot create the chain key: " + io_failure_text(errno));
+    ::fchmod(fd, S_IRUSR | S_IWUSR);
+    const ssize_t n = ::write(fd, key.data(), key.size());
     // A short write of 32 bytes only happens when the disk ran out of room.
     int why = n < 0 ? errno : ENOSPC;
-    bool written = n == static_cast<ssize_t>(key.m_key.size());
-    if (written && ::fsync(fd) != 0) {
-        why = errno;
-        written = false;
-    }
+    bool written = n == static_cast<ssize_t>(key.size());
+    if (written && ::fsync(fd) != 0) why = errno, written = false;
     ::close(fd);
-    if (!written) {
-        ::unlink(path.c_str());
-        throw IoError(path + ": cannot write the chain key: " + io_failure_text(why));
+    if (written && ::link(temporary.c_str(), path.c_str()) != 0) why = errno, written = false;
+    ::unlink(temporary.c_str());
+    if (!written && why == EEXIST) return false;
+    if (!written) throw IoError(path + ": cannot write the chain key: " + io_failure_text(why));
+    const auto folder = std::filesystem::path(path).parent_path();
+    const int folder_fd = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (folder_fd >= 0) ::fsync(folder_fd), ::close(folder_fd);
+    return true;
+}
+
+ChainKey load_or_create(const std::string& database_path, bool may_create, const std::string& why_not) {
+    require_sodium();
+    const std::string path = key_path(database_path);
+    // An empty key is what a kill between creating and writing it left (older bran): no answer
+    // was ever linked with it, so while the database holds none it is made anew.
+    std::error_code ec;
+    if (may_create && std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) == 0) {
+        std::filesystem::remove(path, ec);
     }
+    for (;;) {
+        if (auto found = ChainKey::existing(database_path)) return *found;
+        if (!may_create) throw IoError(path + ": " + why_not);
+        std::array<unsigned char, 32> bytes{};
+        randombytes_buf(bytes.data(), bytes.size());
+        if (create_key(path, bytes)) {
+            sodium_memzero(bytes.data(), bytes.size());
+            if (auto made = ChainKey::existing(database_path)) return *made;
+        }
+    }
+}
+}  // namespace
+
+std::string key_path(const std::string& database_path) { return real_database_path(database_path) + ".key"; }
+
+std::string receipts_path(const std::string& database_path) { return real_database_path(database_path) + ".receipts"; }
+
+std::optional<ChainKey> ChainKey::existing(const std::string& database_path) {
+    require_sodium();
+    ChainKey key;
+    if (!read_key(key_path(database_path), key.m_key)) return std::nullopt;
     return key;
+}
+
+ChainKey ChainKey::for_database(const std::string& database_path) {
+    if (database_path.empty() || database_path == ":memory:") return random();
+    return load_or_create(database_path, true, "");
+}
+
+ChainKey ChainKey::for_recording(const Database& db) {
+    if (db.path().empty() || db.path() == ":memory:") return random();
+    Statement any = db.prepare("SELECT EXISTS (SELECT 1 FROM event)");
+    const bool has_answers = any.step() && any.integer(0) != 0;
+    return load_or_create(db.path(), !has_answers,
+                          "the chain key is missing, and " + db.path() +
+                              " already holds recorded answers. Restore the key from the backup; bran will not make "
+                              "a new one, which would make every earlier answer look tampered with");
 }
 
 std::vector<unsigned char> ChainKey::link(const std::vector<unsigned char>& previous, const std::string& canonical_event) const {
@@ -73,6 +145,5 @@ std::vector<unsigned char> ChainKey::link(const std::vector<unsigned char>& prev
     return mac;
 }
 
-std::string receipts_path(const std::string& database_path) { return database_path + ".receipts"; }
 
 }  // namespace bran

@@ -1,7 +1,10 @@
 // The secret that anchors the answer events' hash chain outside the database: a 32-byte key in a
 // file beside it (owner-only), so whoever edits the database cannot recompute the chain.
 #pragma once
+#include "engine/store/database.hpp"
+
 #include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,8 +13,14 @@ namespace bran {
 class ChainKey {
 public:
     // Reads `<database>.key`, creating it (mode 0600) on first use. For an in-memory database,
-    // a random key that lives as long as the process.
+    // a random key that lives as long as the process. Prefer for_recording where the database
+    // is open: it also refuses to make a new key for answers recorded under a lost one.
     static ChainKey for_database(const std::string& database_path);
+    // The key for recording into `db`. A missing key is made again only while the database holds
+    // no answer: a new key would make every earlier answer look tampered with (IoError then).
+    static ChainKey for_recording(const Database& db);
+    // The key for checking: never creates one; nullopt when there is none.
+    static std::optional<ChainKey> existing(const std::string& database_path);
     static ChainKey random();
 
     // HMAC-SHA-256 of the previous link and this event's canonical bytes.
@@ -21,7 +30,10 @@ private:
     std::array<unsigned char, 32> m_key{};
 };
 
-// Where the append-only receipts of chain heads are kept: `<database>.receipts`.
+// `<database>.key` beside the database's real file: a database reached through a symbolic link
+// has one key, not one beside each link.
+std::string key_path(const std::string& database_path);
+// Where the append-only receipts of chain heads are kept: `<database>.receipts`, likewise.
 std::string receipts_path(const std::string& database_path);
 
 }  // namespace bran

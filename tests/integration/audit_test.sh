@@ -74,5 +74,5 @@ tamper session-gone "PRAGMA foreign_keys=OFF; DELETE FROM session WHERE id = '$i
 tamper renumbered "DELETE FROM event WHERE n = 10; UPDATE event SET n = n - 1 WHERE n > 10" ": changed"
 rm "$WORK/t.db.key"
 expect_exit 1 -- "$BRAN" audit verify --db "$WORK/t.db"
-expect_err_match "chain key .* is missing"
+expect_err_match "t.db.key: the chain key is missing"
 finish
