@@ -7,7 +7,6 @@
 
 #include <filesystem>
 #include <iostream>
-#include <regex>
 
 namespace bran::cli {
 
@@ -27,11 +26,6 @@ naming the first bad record. It needs the key file beside the database (FILE.key
 
 exit status: 0 done (verify: intact), 1 error (verify: tampering found), 2 usage error
 )";
-
-bool is_date(const std::string& text) {
-    static const std::regex pattern("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$");
-    return std::regex_match(text, pattern);
-}
 
 bool has_answer_events(const Database& db) {
     Statement any = db.prepare("SELECT EXISTS (SELECT 1 FROM event)");
@@ -83,7 +77,7 @@ int run_audit(const std::vector<std::string>& args) {
     filter.from = arguments.value("from");
     filter.to = arguments.value("to");
     for (const auto* date : {&filter.from, &filter.to}) {
-        if (*date && !is_date(**date)) return usage_error("audit", "dates are YYYY-MM-DD, not \"" + **date + "\"");
+        if (*date && !is_calendar_date(**date)) return usage_error("audit", "dates are YYYY-MM-DD, not \"" + **date + "\"");
     }
     if (auto group = arguments.value("group-by")) {
         auto g = group_by_from_name(*group);

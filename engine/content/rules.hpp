@@ -42,6 +42,10 @@ void check_option_keys(const AidDocument& doc, const std::string& pointer, const
 
 bool source_exists(const Aid& aid, const std::string& source_id);
 
+// A refused value in quotes for a message, cut short (with "…") when long: an author needs to see which
+// value is wrong, not 26,000 characters of it on one line.
+std::string quoted_excerpt(const std::string& value);
+
 // A number for every option, each within the denominator and tied to a source in /sources.
 void check_numbers(const AidDocument& doc, const std::string& pointer, const std::map<std::string, Number>& numbers,
                    int denominator, Diagnostics& out);

@@ -1,24 +1,8 @@
 // Governance an IPDAS reviewer asks for: review status and dates, sources, and an explicit decision.
 #include "engine/content/rules.hpp"
-
-#include <regex>
+#include "engine/core/ids_and_time.hpp"
 
 namespace bran {
-
-namespace {
-
-bool is_calendar_date(const std::string& text) {
-    static const std::regex pattern("^([0-9]{4})-([0-9]{2})-([0-9]{2})$");
-    std::smatch m;
-    if (!std::regex_match(text, m, pattern)) return false;
-    const int year = std::stoi(m[1]), month = std::stoi(m[2]), day = std::stoi(m[3]);
-    if (month < 1 || month > 12 || day < 1) return false;
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return day <= days[month - 1] + (month == 2 && leap ? 1 : 0);
-}
-
-}  // namespace
 
 void check_governance(const AidDocument& doc, const RuleContext& context, Diagnostics& out) {
     const Aid& aid = doc.aid;
@@ -33,7 +17,8 @@ void check_governance(const AidDocument& doc, const RuleContext& context, Diagno
     for (const auto& [field, value] : {std::pair{"last_evidence_review", review.last_evidence_review},
                                        std::pair{"next_review_due", review.next_review_due}}) {
         if (!value.empty() && !is_calendar_date(value)) {
-            out.add(doc.json.error(std::string("/review/") + field, "\"" + value + "\" is not a date in the form YYYY-MM-DD"));
+            out.add(doc.json.error(std::string("/review/") + field,
+                                   quoted_excerpt(value) + " is not a date in the form YYYY-MM-DD"));
             dates_ok = false;
         }
     }

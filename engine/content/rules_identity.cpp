@@ -1,17 +1,12 @@
 // Format, version and ids: the names every reference and every audit depends on.
+#include "engine/content/name_forms.hpp"
 #include "engine/content/rules.hpp"
 
-#include <regex>
 #include <set>
 
 namespace bran {
 
 namespace {
-
-const std::regex& id_pattern() {
-    static const std::regex pattern("^[a-z0-9]+(-[a-z0-9]+)*$");
-    return pattern;
-}
 
 // Checks the pattern of each id in a list and that none repeats.
 template <typename Items, typename GetId>
@@ -22,9 +17,9 @@ void check_ids(const AidDocument& doc, const std::string& list_pointer, const It
         const std::string& id = get_id(items[i]);
         const std::string pointer = list_pointer + "/" + std::to_string(i) + "/id";
         if (id.empty()) continue;  // already reported as missing
-        if (id.size() > 64 || !std::regex_match(id, id_pattern())) {
-            out.add(doc.json.error(pointer, "id \"" + id +
-                                                "\" must be lowercase letters and digits joined by single hyphens "
+        if (!is_content_id(id)) {
+            out.add(doc.json.error(pointer, "id " + quoted_excerpt(id) +
+                                                " must be lowercase letters and digits joined by single hyphens "
                                                 "(at most 64 characters), e.g. \"watchful-waiting\""));
         }
         if (!seen.insert(id).second) {
@@ -42,13 +37,11 @@ void check_identity(const AidDocument& doc, Diagnostics& out) {
     if (!aid.format.empty() && aid.format != "bran-decision-aid/1") {
         out.add(doc.json.error("/format", "must be \"bran-decision-aid/1\", not \"" + aid.format + "\""));
     }
-    static const std::regex semver(
-        "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$");
-    if (!aid.version.empty() && !std::regex_match(aid.version, semver)) {
-        out.add(doc.json.error("/version", "\"" + aid.version + "\" is not a semantic version such as \"1.2.0\""));
+    if (!aid.version.empty() && !is_semantic_version(aid.version)) {
+        out.add(doc.json.error("/version", quoted_excerpt(aid.version) + " is not a semantic version such as \"1.2.0\""));
     }
-    if (!aid.id.empty() && (aid.id.size() > 64 || !std::regex_match(aid.id, id_pattern()))) {
-        out.add(doc.json.error("/id", "id \"" + aid.id + "\" must be lowercase letters and digits joined by single hyphens"));
+    if (!aid.id.empty() && !is_content_id(aid.id)) {
+        out.add(doc.json.error("/id", "id " + quoted_excerpt(aid.id) + " must be lowercase letters and digits joined by single hyphens"));
     }
     check_ids(doc, "/sources", aid.sources, by_id, out);
     check_ids(doc, "/options", aid.options, by_id, out);

@@ -1,19 +1,18 @@
 // Every patient-facing text exists in each locale the aid claims, and in no other.
+#include "engine/content/name_forms.hpp"
 #include "engine/content/rules.hpp"
 
 #include <algorithm>
-#include <regex>
 #include <set>
 
 namespace bran {
 
 void check_translations(const AidDocument& doc, Diagnostics& out) {
     const auto& locales = doc.aid.locales;
-    static const std::regex tag("^[a-z]{2,3}(-[A-Z]{2})?$");
     std::set<std::string> declared;
     for (std::size_t i = 0; i < locales.size(); ++i) {
-        if (!std::regex_match(locales[i], tag)) {
-            out.add(doc.json.error("/locales/" + std::to_string(i), "\"" + locales[i] + "\" is not a locale tag such as \"en-GB\" or \"cy\""));
+        if (!is_locale_tag(locales[i])) {
+            out.add(doc.json.error("/locales/" + std::to_string(i), quoted_excerpt(locales[i]) + " is not a locale tag such as \"en-GB\" or \"cy\""));
         }
         if (!declared.insert(locales[i]).second) {
             out.add(doc.json.error("/locales/" + std::to_string(i), "\"" + locales[i] + "\" is listed twice"));

@@ -47,6 +47,8 @@ expect_exit 0 -- "$BRAN" audit --db "$WORK/a.db"
 expect_out_match "^Personal-value audit"
 expect_exit 2 -- "$BRAN" audit --db "$WORK/a.db" --group-by colour
 expect_exit 2 -- "$BRAN" audit --db "$WORK/a.db" --from 1/2/2026
+expect_exit 2 -- "$BRAN" audit --db "$WORK/a.db" --to 2026-02-30
+expect_err_match 'dates are YYYY-MM-DD, not "2026-02-30"'
 expect_exit 2 -- "$BRAN" audit
 expect_exit 1 -- "$BRAN" audit --db "$WORK/none.db"
 

@@ -75,6 +75,9 @@ cases = {
   'aid-version':     (lambda r: r.__setitem__('questionnaire', r['questionnaire'].split('|')[0] + '|9.9.9'), E + '/questionnaire'),
   'status':          (lambda r: r.__setitem__('status', 'amended'), E + '/status'),
   'authored':        (lambda r: r.__setitem__('authored', 'yesterday'), E + '/authored'),
+  'authored-day':    (lambda r: r.__setitem__('authored', '2026-02-30T10:15:00+00:00'), E + '/authored'),
+  # std::regex recursed once per fractional digit: this crashed bran import before the check was a loop.
+  'authored-long':   (lambda r: r.__setitem__('authored', '2026-11-23T10:15:00.' + '1' * 400000 + '+00:99'), E + '/authored'),
   'subject':         (lambda r: r.__setitem__('subject', {'identifier': {'system': 'urn:bran:patient', 'value': 7}}), E + '/subject/identifier/value'),
   'author':          (lambda r: r.__setitem__('author', {'reference': 'Practitioner/1'}), E + '/author'),
   'site':            (lambda r: r['extension'].append({'url': 'urn:bran:site', 'valueInteger': 3}), E + '/extension'),

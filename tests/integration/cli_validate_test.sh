@@ -41,6 +41,19 @@ python3 -c "print('[' * 200000)" > "$WORK/deep.json"
 expect_exit 1 -- "$BRAN" validate "$WORK/deep.json"
 expect_err_match "nested deeper than 64 levels"
 
+# A version far too long to be real (std::regex recursed once per character and crashed from about
+# 50,000 characters): one short located line naming the field, exit 1.
+python3 -c "
+import json, sys
+aid = json.load(open(sys.argv[1]))
+aid['version'] = '1.0.0-' + 'a' * 400000 + '!'
+json.dump(aid, open(sys.argv[2], 'w'))
+" "$SOURCE_DIR/content/decision-aids/psa-testing.json" "$WORK/long-version.json"
+expect_exit 1 -- "$BRAN" validate "$WORK/long-version.json"
+expect_err_match "^$WORK/long-version.json:[0-9]+:[0-9]+: /version: .* is not a semantic version such as \"1\.2\.0\"$"
+if [ "$(wc -l < "$WORK/err")" -eq 1 ]; then pass; else fail "a long version gave $(wc -l < "$WORK/err") lines, wanted 1"; fi
+if [ "$(wc -c < "$WORK/err")" -lt 300 ]; then pass; else fail "a long version was echoed whole ($(wc -c < "$WORK/err") bytes)"; fi
+
 # Review overdue is a warning: exit 0.
 cp "$SOURCE_DIR/content/decision-aids/psa-testing.json" "$WORK/old.json"
 BRAN_TODAY=2030-01-01 expect_exit 0 -- "$BRAN" validate "$WORK/old.json"
