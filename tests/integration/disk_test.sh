@@ -41,8 +41,14 @@ expect_status() {
   sed 's/^/  stderr: /' "$WORK/err" >&2
 }
 record() { "$RECORDER" "$@" > "$WORK/out" 2> "$WORK/err"; rc=$?; }
+# As `nobody`, from copies in $WORK: the build folder and the aid may be in a 0700 home folder.
 record_as_nobody() {
-  setpriv --reuid=nobody --regid=nogroup --clear-groups "$RECORDER" "$@" > "$WORK/out" 2> "$WORK/err"; rc=$?
+  if [ ! -x "$WORK/tools/recorder" ]; then
+    mkdir -p "$WORK/tools" && cp "$RECORDER" "$WORK/tools/recorder" && cp "$SOURCE_DIR/tests/tools/small_aid.json" "$WORK/tools/"
+    chmod 755 "$WORK/tools" "$WORK/tools/recorder" && chmod 644 "$WORK/tools/small_aid.json"
+  fi
+  BRAN_SMALL_AID="$WORK/tools/small_aid.json" setpriv --reuid=nobody --regid=nogroup --clear-groups \
+    "$WORK/tools/recorder" "$@" > "$WORK/out" 2> "$WORK/err"; rc=$?
 }
 expect_unchanged() {
   if [ "$(sha "$1")" = "$2" ]; then pass; else fail "$3: $1 was changed"; fi

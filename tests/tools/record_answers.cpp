@@ -57,8 +57,11 @@ int main(int argc, char** argv) {
     const long count = std::strtol(argv[2], &end, 10);
     if (!end || *end != '\0' || count < 0) return usage();
 
-    const bran::LoadedAid loaded =
-        bran::load_aid_file(std::string(BRAN_TOOLS_DIR) + "/small_aid.json", bran::RuleContext{"2026-11-23"});
+    // BRAN_SMALL_AID: a copy of the aid that another user can read, for a test that runs this as
+    // `nobody` from a clone in a private (0700) home folder.
+    const char* aid_copy = std::getenv("BRAN_SMALL_AID");
+    const std::string aid_path = aid_copy && *aid_copy ? aid_copy : std::string(BRAN_TOOLS_DIR) + "/small_aid.json";
+    const bran::LoadedAid loaded = bran::load_aid_file(aid_path, bran::RuleContext{"2026-11-23"});
     if (!loaded.aid) {
         for (const auto& d : loaded.diagnostics.items()) std::cerr << d.to_line() << '\n';
         std::cerr << "cannot open the test aid\n";
