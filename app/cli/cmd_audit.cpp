@@ -1,5 +1,6 @@
 // `bran audit` and `bran audit verify`: the auditor's figures, and proof the record is intact.
 #include "app/cli/options.hpp"
+#include "engine/core/terminal_text.hpp"
 #include "engine/audit/audit_output.hpp"
 #include "engine/core/ids_and_time.hpp"
 #include "engine/store/audit_source.hpp"
@@ -52,7 +53,7 @@ int run_verify(const Arguments& arguments) {
         std::cout << "intact: " << report.events << " answer events in " << report.sessions << " sessions\n";
         return Exit::ok;
     } catch (const std::exception& e) {
-        std::cerr << *db_path << ": " << e.what() << '\n';
+        std::cerr << *db_path << ": " << terminal_safe(e.what()) << '\n';
         return Exit::failed;
     }
 }
@@ -95,7 +96,7 @@ int run_audit(const std::vector<std::string>& args) {
         else std::cout << audit_table(filter, groups);
         return Exit::ok;
     } catch (const std::exception& e) {
-        std::cerr << *db_path << ": " << e.what() << '\n';
+        std::cerr << *db_path << ": " << terminal_safe(e.what()) << '\n';
         return Exit::failed;
     }
 }

@@ -1,5 +1,6 @@
 // `bran import FILE... --db FILE`: session records in; each file all or nothing.
 #include "app/cli/options.hpp"
+#include "engine/core/terminal_text.hpp"
 #include "engine/interop/import_records.hpp"
 #include "engine/store/store_error.hpp"
 
@@ -46,7 +47,7 @@ int run_import(const std::vector<std::string>& args) {
         std::cout << imported << " imported, " << unchanged << " already recorded, " << rejected << " files rejected\n";
         return rejected == 0 ? Exit::ok : Exit::failed;
     } catch (const std::exception& e) {
-        std::cerr << *db_path << ": " << e.what() << '\n';
+        std::cerr << *db_path << ": " << terminal_safe(e.what()) << '\n';
         return Exit::failed;
     }
 }

@@ -1,5 +1,6 @@
 // `bran pin --db FILE`: sets the clinician PIN that guards leaving kiosk mode and staff views.
 #include "app/cli/options.hpp"
+#include "engine/core/terminal_text.hpp"
 #include "engine/session/clinician_pin.hpp"
 
 #include <iostream>
@@ -60,7 +61,7 @@ int run_pin(const std::vector<std::string>& args) {
         Database db = Database::open(*db_path);
         set_clinician_pin(db, pin);
     } catch (const std::exception& e) {
-        std::cerr << *db_path << ": " << e.what() << '\n';
+        std::cerr << *db_path << ": " << terminal_safe(e.what()) << '\n';
         return Exit::failed;
     }
     std::cout << "clinician PIN set\n";

@@ -1,5 +1,7 @@
 #include "app/cli/options.hpp"
 
+#include "engine/core/terminal_text.hpp"
+
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -46,7 +48,7 @@ std::optional<std::string> Arguments::value(const std::string& name) const {
 }
 
 int usage_error(const std::string& command, const std::string& message) {
-    std::cerr << "bran " << command << ": " << message << " (see bran " << command << " --help)\n";
+    std::cerr << "bran " << command << ": " << terminal_safe(message) << " (see bran " << command << " --help)\n";
     return Exit::usage;
 }
 
