@@ -1,5 +1,6 @@
 // Reads argv and hands off to a subcommand or to the window, nothing more.
 #include "app/cli/options.hpp"
+#include "app/cli/standard_output.hpp"
 #include "app/gui/app_main.hpp"
 
 #include <iostream>
@@ -25,13 +26,8 @@ commands:
 
   --version               print the version
 )";
-}
 
-int main(int argc, char** argv) {
-    // Health data: every file and folder bran makes (the database and its WAL, the key, the
-    // receipts, a patient's saved record and PDF, an audit CSV) is for its owner alone.
-    ::umask(077);
-    std::vector<std::string> args(argv + 1, argv + argc);
+int run(const std::vector<std::string>& args) {
     if (!args.empty() && (args[0] == "--help" || args[0] == "-h")) {
         std::cout << help;
         return 0;
@@ -53,4 +49,14 @@ int main(int argc, char** argv) {
         return bran::cli::Exit::usage;
     }
     return bran::gui::run_app(args);
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+    // Health data: every file and folder bran makes (the database and its WAL, the key, the
+    // receipts, a patient's saved record and PDF, an audit CSV) is for its owner alone.
+    ::umask(077);
+    // Checked here, once for every command, rather than after each write.
+    bran::cli::check_standard_output();
+    return bran::cli::exit_after_flushing_output(run(std::vector<std::string>(argv + 1, argv + argc)));
 }

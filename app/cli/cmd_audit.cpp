@@ -1,5 +1,6 @@
 // `bran audit` and `bran audit verify`: the auditor's figures, and proof the record is intact.
 #include "app/cli/options.hpp"
+#include "engine/core/terminal_text.hpp"
 #include "engine/audit/audit_output.hpp"
 #include "engine/core/ids_and_time.hpp"
 #include "engine/store/audit_source.hpp"

@@ -1,5 +1,6 @@
 // `bran export fhir --db FILE [--session ID]`: session records out, as a FHIR Bundle on stdout.
 #include "app/cli/options.hpp"
+#include "engine/core/terminal_text.hpp"
 #include "engine/interop/session_record.hpp"
 #include "engine/store/store_error.hpp"
 
@@ -53,7 +54,7 @@ int run_export(const std::vector<std::string>& args) {
                 it = aids.emplace(row.content_hash, load_aid_text(store.aid_content(row.id), row.aid_id, RuleContext{})).first;
             }
             if (!it->second.aid) {
-                std::cerr << *db_path << ": " << row.id << ": the stored aid " << row.aid_id << " " << row.aid_version
+                std::cerr << *db_path << ": " << terminal_safe(row.id) << ": the stored aid " << terminal_safe(row.aid_id) << " " << terminal_safe(row.aid_version)
                           << " cannot be read\n";
                 return Exit::failed;
             }

@@ -1,5 +1,6 @@
 // `bran import FILE... --db FILE`: session records in; each file all or nothing.
 #include "app/cli/options.hpp"
+#include "engine/core/terminal_text.hpp"
 #include "engine/interop/import_records.hpp"
 #include "engine/store/store_error.hpp"
 

@@ -1,5 +1,6 @@
 // `bran pin --db FILE`: sets the clinician PIN that guards leaving kiosk mode and staff views.
 #include "app/cli/options.hpp"
+#include "engine/core/terminal_text.hpp"
 #include "engine/session/clinician_pin.hpp"
 
 #include <iostream>

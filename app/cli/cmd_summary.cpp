@@ -1,6 +1,7 @@
 // `bran summary --db FILE --session ID -o OUT.pdf [--large-print] [--locale TAG]`: the take-home
 // summary of one session as an A4 PDF, in the session's language unless told otherwise.
 #include "app/cli/options.hpp"
+#include "engine/core/terminal_text.hpp"
 #include "engine/content/library.hpp"
 #include "engine/core/errors.hpp"
 #include "engine/i18n/catalog.hpp"
@@ -65,7 +66,7 @@ int run_summary(const std::vector<std::string>& args) {
         }
         const LoadedAid loaded = load_aid_text(store.aid_content(row->id), row->aid_id, RuleContext{});
         if (!loaded.aid) {
-            std::cerr << *db_path << ": " << row->id << ": the stored aid " << row->aid_id << " " << row->aid_version
+            std::cerr << *db_path << ": " << terminal_safe(row->id) << ": the stored aid " << terminal_safe(row->aid_id) << " " << terminal_safe(row->aid_version)
                       << " cannot be read\n";
             return Exit::failed;
         }
@@ -83,7 +84,7 @@ int run_summary(const std::vector<std::string>& args) {
         write_summary_pdf({*loaded.aid, *row, answers, status, words, &home_and_clinic}, *output, arguments.flag("large-print"));
         return Exit::ok;
     } catch (const IoError& e) {
-        std::cerr << "bran summary: " << e.what() << '\n';  // names the file it could not write
+        std::cerr << "bran summary: " << terminal_safe(e.what()) << '\n';  // names the file it could not write
         return Exit::failed;
     } catch (const std::exception& e) {
         std::cerr << error_line(*db_path, e.what()) << '\n';

@@ -1,6 +1,7 @@
 // `bran validate [--quality [--strict]] PATH...`: the content author's check, one located line per
 // problem, and with --quality the IPDAS reviewer's checks and report.
 #include "app/cli/options.hpp"
+#include "engine/core/terminal_text.hpp"
 #include "engine/content/library.hpp"
 #include "engine/content/quality/hyphen_syllables.hpp"
 #include "engine/content/quality/quality_checks.hpp"
@@ -64,7 +65,7 @@ int run_validate(const std::vector<std::string>& args) {
         try {
             hyphen = std::make_unique<HyphenSyllables>(hyphen_dictionary());
         } catch (const IoError& e) {
-            std::cerr << "bran validate: " << e.what() << '\n';
+            std::cerr << "bran validate: " << terminal_safe(e.what()) << '\n';
             return Exit::failed;
         }
         const SyllableCounter syllables = [&](std::string_view word) { return hyphen->count(word); };

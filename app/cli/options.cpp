@@ -1,5 +1,7 @@
 #include "app/cli/options.hpp"
 
+#include "engine/core/terminal_text.hpp"
+
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -47,11 +49,11 @@ std::optional<std::string> Arguments::value(const std::string& name) const {
 
 std::string error_line(const std::string& file, const std::string& message) {
     const bool names_a_file = message.rfind(file, 0) == 0 || message.rfind('/', 0) == 0;
-    return names_a_file ? message : file + ": " + message;
+    return terminal_safe(names_a_file ? message : file + ": " + message);
 }
 
 int usage_error(const std::string& command, const std::string& message) {
-    std::cerr << "bran " << command << ": " << message << " (see bran " << command << " --help)\n";
+    std::cerr << "bran " << command << ": " << terminal_safe(message) << " (see bran " << command << " --help)\n";
     return Exit::usage;
 }
 

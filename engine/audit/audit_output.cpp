@@ -1,8 +1,11 @@
 #include "engine/audit/audit_output.hpp"
 
+#include "engine/core/terminal_text.hpp"
+
 #include <cstdio>
 #include <set>
 #include <sstream>
+#include <string_view>
 
 namespace bran {
 
@@ -23,13 +26,6 @@ std::string fraction(const Proportion& p) {
     return std::to_string(p.yes) + "/" + std::to_string(p.assessable) + " (" + percent(p.rate()) + ")";
 }
 
-std::string csv_field(const std::string& text) {
-    if (text.find_first_of(",\"\n") == std::string::npos) return text;
-    std::string quoted = "\"";
-    for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return quoted + "\"";
-}
-
 std::string number(const std::optional<double>& value) {
     if (!value) return "";
     char buffer[32];
@@ -38,6 +34,17 @@ std::string number(const std::optional<double>& value) {
 }
 
 }  // namespace
+
+std::string csv_text_cell(const std::string& text) {
+    // A spreadsheet runs a cell that starts like this as a formula (OWASP, CSV injection); a leading
+    // quote makes it text, and quoting keeps the quote from being read as the cell's own delimiter.
+    const bool formula_like = !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
+    const std::string cell = formula_like ? "'" + text : text;
+    if (!formula_like && cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
+    std::string quoted = "\"";
+    for (char c : cell) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return quoted + "\"";
+}
 
 nlohmann::ordered_json audit_json(const AuditFilter& filter, const std::vector<GroupFigures>& groups) {
     nlohmann::ordered_json filters = nlohmann::ordered_json::object();
@@ -86,10 +93,10 @@ std::string audit_csv(const std::vector<GroupFigures>& groups) {
            "knowledge_adequate,knowledge_rate,informed_assessable,informed,informed_rate,sure_assessable,sure_pass,"
            "sure_rate,sure_mean_score,home_to_clinic_sessions,home_choice_assessable,home_choice_changed,"
            "home_ratings_changed";
-    for (const std::string& c : choice_names) out << ",choice_" << csv_field(c);
+    for (const std::string& c : choice_names) out << ',' << csv_text_cell("choice_" + c);
     out << "\r\n";  // RFC 4180 line ends, which spreadsheets expect
     for (const GroupFigures& g : groups) {
-        out << csv_field(g.key) << ',' << g.sessions << ',' << g.completed << ',' << g.concordance.assessable << ','
+        out << csv_text_cell(g.key) << ',' << g.sessions << ',' << g.completed << ',' << g.concordance.assessable << ','
             << g.concordance.yes << ',' << number(g.concordance.rate()) << ',' << g.knowledge.assessable << ','
             << g.knowledge.yes << ',' << number(g.knowledge.rate()) << ',' << g.informed_choice.assessable << ','
             << g.informed_choice.yes << ',' << number(g.informed_choice.rate()) << ',' << g.sure.assessable << ','
@@ -108,7 +115,7 @@ std::string audit_csv(const std::vector<GroupFigures>& groups) {
 std::string audit_table(const AuditFilter& filter, const std::vector<GroupFigures>& groups) {
     std::ostringstream out;
     out << "Personal-value audit";
-    if (filter.aid) out << "  aid " << *filter.aid;
+    if (filter.aid) out << "  aid " << terminal_safe(*filter.aid);
     if (filter.from || filter.to) out << "  from " << filter.from.value_or("the start") << " to " << filter.to.value_or("today");
     if (filter.group_by != GroupBy::none) out << "  by " << group_by_name(filter.group_by);
     out << "\n(rates count completed sessions where the figure can be assessed)\n\n";
@@ -117,21 +124,21 @@ std::string audit_table(const AuditFilter& filter, const std::vector<GroupFigure
                   "value-concordant", "knowledge adequate", "informed choice", "SURE 4/4", "SURE mean");
     out << line;
     for (const GroupFigures& g : groups) {
-        std::snprintf(line, sizeof line, "%-22s %9lld %9lld  %-22s %-22s %-22s %-22s %s\n", g.key.c_str(), g.sessions,
+        std::snprintf(line, sizeof line, "%-22s %9lld %9lld  %-22s %-22s %-22s %-22s %s\n", terminal_safe(g.key).c_str(), g.sessions,
                       g.completed, fraction(g.concordance).c_str(), fraction(g.knowledge).c_str(),
                       fraction(g.informed_choice).c_str(), fraction(g.sure).c_str(),
                       g.sure_mean() ? number(g.sure_mean()).substr(0, 4).c_str() : "n/a");
         out << line;
         if (!g.choices.empty()) {
             out << "    choices:";
-            for (const auto& [choice, count] : g.choices) out << "  " << choice << " " << count;
+            for (const auto& [choice, count] : g.choices) out << "  " << terminal_safe(choice) << " " << count;
             out << '\n';
         }
         const HomeToClinicFigures& h = g.home_to_clinic;
         if (h.sessions > 0) {
             out << "    home to clinic: " << h.sessions << " sessions begun at home; choice changed " << fraction(h.choice_changed)
                 << "; ratings changed in " << h.ratings_changed << '\n';
-            for (const auto& [move, count] : h.moves) out << "      " << move << "  " << count << '\n';
+            for (const auto& [move, count] : h.moves) out << "      " << terminal_safe(move) << "  " << count << '\n';
         }
     }
     return out.str();

@@ -11,6 +11,9 @@
 namespace bran {
 
 nlohmann::ordered_json audit_json(const AuditFilter& filter, const std::vector<GroupFigures>& groups);
+// One CSV cell of recorded text (a group's key, an option's name), safe to open in a spreadsheet.
+// Only text is passed through here: the figures bran computes are written as they are.
+std::string csv_text_cell(const std::string& text);
 std::string audit_csv(const std::vector<GroupFigures>& groups);
 std::string audit_table(const AuditFilter& filter, const std::vector<GroupFigures>& groups);
 

@@ -1,5 +1,7 @@
 #include "engine/core/diagnostic.hpp"
 
+#include "engine/core/terminal_text.hpp"
+
 #include <algorithm>
 #include <tuple>
 
@@ -17,7 +19,8 @@ std::string Diagnostic::to_line() const {
     if (!pointer.empty()) out += pointer + ": ";
     if (severity == Severity::warning) out += "warning: ";
     out += message;
-    return out;
+    // A message may quote the input (a file name, a field, a record's text): it goes to a terminal.
+    return terminal_safe(out);
 }
 
 bool Diagnostics::has_errors() const { return error_count() > 0; }

@@ -15,7 +15,8 @@ struct Diagnostic {
     Severity severity = Severity::error;
     std::string message;  // starts lowercase, says what to change
 
-    // `file:line:column: /pointer: [warning: ]message`, leaving out the parts that are unknown.
+    // `file:line:column: /pointer: [warning: ]message`, leaving out the parts that are unknown,
+    // with control characters shown as escapes (terminal_safe).
     std::string to_line() const;
 };
 

@@ -122,7 +122,10 @@ json to_bundle(const std::vector<json>& responses) {
     for (const json& r : responses) {
         entries.push_back({{"fullUrl", "urn:uuid:" + r.at("id").get<std::string>()}, {"resource", r}});
     }
-    return {{"resourceType", "Bundle"}, {"type", "collection"}, {"entry", entries}};
+    json bundle = {{"resourceType", "Bundle"}, {"type", "collection"}};
+    // FHIR forbids empty arrays: a bundle with no records has no entry at all.
+    if (!entries.empty()) bundle["entry"] = entries;
+    return bundle;
 }
 
 namespace {

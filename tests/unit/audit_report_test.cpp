@@ -145,3 +145,34 @@ TEST_CASE("home-to-clinic figures start from the sessions begun at home, not fro
     // None of the fixture's sessions began at home.
     CHECK(f.run({})[0].home_to_clinic.sessions == 0);
 }
+
+TEST_CASE("CSV cells of recorded text cannot start a spreadsheet formula", "[audit][csv]") {
+    CHECK(csv_text_cell("north") == "north");
+    CHECK(csv_text_cell("a,b") == "\"a,b\"");
+    CHECK(csv_text_cell("=HYPERLINK(\"http://x\",\"y\")") == "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+    for (const char* text : {"+1", "-1+1", "@SUM(A1)", "\tx", "\rx"}) {
+        CAPTURE(text);
+        CHECK(csv_text_cell(text) == "\"'" + std::string(text) + "\"");
+    }
+    CHECK(csv_text_cell("x=1") == "x=1");  // only the first character makes a formula
+}
+
+TEST_CASE("audit CSV neutralises a group key and an option name but not the figures", "[audit][csv]") {
+    GroupFigures g;
+    g.key = "=HYPERLINK(\"http://x\",\"y\")";
+    g.sessions = 1;
+    g.choices["-op"] = 1;
+    const std::string csv = audit_csv({g});
+    CHECK(csv.find(",choice_-op\r\n") != std::string::npos);
+    CHECK(csv.find("\r\n\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",1,0,") != std::string::npos);
+}
+
+TEST_CASE("audit table prints a group key's control characters as escapes", "[audit][terminal]") {
+    GroupFigures g;
+    g.key = "north\x1b[2J";
+    g.choices["wait\x1b]0;x\x07"] = 1;
+    const std::string table = audit_table(AuditFilter{}, {g});
+    CHECK(table.find('\x1b') == std::string::npos);
+    CHECK(table.find("north\\x1b[2J") != std::string::npos);
+    CHECK(table.find("wait\\x1b]0;x\\x07 1") != std::string::npos);
+}
