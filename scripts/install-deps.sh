@@ -11,7 +11,7 @@ build_and_run=(build-essential cmake pkg-config
   libhyphen-dev hyphen-en-gb
   libespeak-ng-dev espeak-ng-data
   fonts-noto-core libcairo2-dev libpango1.0-dev)
-testing=(xvfb xauth xdotool imagemagick x11-utils tesseract-ocr tesseract-ocr-eng sqlite3 util-linux poppler-utils sox dpkg-dev desktop-file-utils man-db
+testing=(file xvfb xauth xdotool imagemagick x11-utils tesseract-ocr tesseract-ocr-eng sqlite3 util-linux poppler-utils sox dpkg-dev desktop-file-utils man-db
   python3 chromium x11-apps)
 
 packages=("${build_and_run[@]}")
