@@ -1,5 +1,6 @@
 // `bran pin --db FILE`: sets the clinician PIN that guards leaving kiosk mode and staff views.
 #include "app/cli/options.hpp"
+#include "engine/core/ids_and_time.hpp"
 #include "engine/core/terminal_text.hpp"
 #include "engine/session/clinician_pin.hpp"
 
@@ -10,10 +11,13 @@
 namespace bran::cli {
 
 namespace {
-const char* const help = R"(usage: bran pin --db FILE
+const char* const help = R"(usage: bran pin --db FILE [--reset]
 
-Sets the clinician PIN (4 to 12 digits) for the database FILE. Reads the PIN twice
-from standard input; on a terminal it is not shown. Only an Argon2id hash is stored.
+Sets the clinician PIN (6 to 12 digits) for the database FILE. When FILE has a PIN
+already, reads the old PIN first; then the new PIN twice, from standard input (on a
+terminal they are not shown). Only an Argon2id hash is stored.
+  --reset   set a new PIN without the old one (a forgotten PIN); the reset is
+            recorded in FILE with its time
 
 exit status: 0 set, 1 error, 2 usage error
 )";
@@ -39,7 +43,7 @@ std::string read_secret(const char* prompt) {
 }  // namespace
 
 int run_pin(const std::vector<std::string>& args) {
-    const Arguments arguments(args, {"db"}, {"help"});
+    const Arguments arguments(args, {"db"}, {"help", "reset"});
     if (arguments.flag("help")) {
         std::cout << help;
         return Exit::ok;
@@ -47,19 +51,32 @@ int run_pin(const std::vector<std::string>& args) {
     if (!arguments.ok()) return usage_error("pin", arguments.error());
     const auto db_path = arguments.value("db");
     if (!db_path) return usage_error("pin", "--db FILE is required");
-    const std::string pin = read_secret("New clinician PIN: ");
-    const std::string again = read_secret("The same PIN again: ");
-    if (const std::string problem = check_new_pin(pin); !problem.empty()) {
-        std::cerr << "bran pin: " << problem << '\n';
-        return Exit::failed;
-    }
-    if (pin != again) {
-        std::cerr << "bran pin: the two PINs are not the same; nothing was changed\n";
-        return Exit::failed;
-    }
     try {
         Database db = Database::open(*db_path);
+        const bool reset = arguments.flag("reset");
+        if (has_clinician_pin(db) && !reset) {
+            // Whoever can run bran on this database must not take over the kiosk without the PIN.
+            if (!verify_clinician_pin(db, read_secret("Old clinician PIN: "))) {
+                std::cerr << "bran pin: that is not the old PIN; nothing was changed (a forgotten PIN: bran pin --reset)\n";
+                return Exit::failed;
+            }
+        }
+        const std::string pin = read_secret("New clinician PIN: ");
+        const std::string again = read_secret("The same PIN again: ");
+        if (const std::string problem = check_new_pin(pin); !problem.empty()) {
+            std::cerr << "bran pin: " << problem << '\n';
+            return Exit::failed;
+        }
+        if (pin != again) {
+            std::cerr << "bran pin: the two PINs are not the same; nothing was changed\n";
+            return Exit::failed;
+        }
+        const bool had_pin = has_clinician_pin(db);
         set_clinician_pin(db, pin);
+        if (reset && had_pin) {
+            record_pin_reset(db, now_iso());
+            std::cerr << "bran pin: the PIN was reset without the old one; this is recorded in " << *db_path << '\n';
+        }
     } catch (const std::exception& e) {
         std::cerr << error_line(*db_path, e.what()) << '\n';
         return Exit::failed;

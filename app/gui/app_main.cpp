@@ -20,6 +20,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -141,6 +142,10 @@ void draw_top_bar(const DrawContext& dc, const Catalog& words, AppModel& model, 
         if (button(false, words.text("home.staff"), "staff")) pressed.staff = true;
     }
     ImGui::Separator();
+}
+
+double wall_clock_seconds() {
+    return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
 // Where a patient's own files go: ~/Documents when it exists, else the home folder.
@@ -444,7 +449,7 @@ int run_app(const std::vector<std::string>& args) {
                 break;
             case Screen::pin: {
                 const PinResult pin = draw_pin(dc, current_words, model, ui.pin);
-                if (pin.submit) model.submit_pin(ui.pin, now), ui.pin.clear();
+                if (pin.submit) model.submit_pin(ui.pin, wall_clock_seconds()), ui.pin.clear();
                 if (pin.cancel) model.cancel_pin(), ui.pin.clear();
                 break;
             }

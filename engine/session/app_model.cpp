@@ -88,27 +88,19 @@ void AppModel::request_clinician_views() {
     m_screen = Screen::pin;
 }
 
-void AppModel::submit_pin(const std::string& pin, double now) {
-    if (now < m_pin_locked_until) {
-        m_notice = "notice.pin-wait";
-        return;
-    }
-    bool ok = false;
+void AppModel::submit_pin(const std::string& pin, double wall_seconds) {
+    PinTry result = PinTry::wrong;
     try {
-        ok = verify_clinician_pin(m_db, pin);
+        result = try_clinician_pin(m_db, pin, wall_seconds);
     } catch (const std::exception&) {
-        ok = false;
+        result = PinTry::wrong;
     }
-    if (!ok) {
-        // Slow down guessing: after five wrong PINs, half a minute before the next try.
-        if (++m_failed_pins >= 5) {
-            m_pin_locked_until = now + 30;
-            m_failed_pins = 0;
-        }
-        m_notice = has_clinician_pin(m_db) ? "notice.pin-wrong" : "notice.pin-not-set";
+    if (result != PinTry::accepted) {
+        m_notice = result == PinTry::wait      ? "notice.pin-wait"
+                 : result == PinTry::not_set   ? "notice.pin-not-set"
+                                               : "notice.pin-wrong";
         return;
     }
-    m_failed_pins = 0;
     m_notice.clear();
     if (m_pin_purpose == PinPurpose::leave_kiosk) {
         m_should_quit = true;

@@ -63,7 +63,8 @@ public:
     void set_high_contrast(bool on) { m_high_contrast = on; }
     void request_quit();               // in a kiosk, asks for the PIN first
     void request_clinician_views();    // asks for the PIN
-    void submit_pin(const std::string& pin, double now);
+    // wall_seconds: seconds since 1970, as the wait after wrong PINs outlasts a restart.
+    void submit_pin(const std::string& pin, double wall_seconds);
     void cancel_pin();
     void leave_clinician_views() { m_screen = Screen::home; }
     // From the staff views only, which the PIN has already opened.
@@ -125,8 +126,6 @@ private:
     double m_last_input = 0;
     std::optional<double> m_idle_prompt_since;
     PinPurpose m_pin_purpose = PinPurpose::clinician_views;
-    int m_failed_pins = 0;
-    double m_pin_locked_until = 0;
     std::string m_notice;
     bool m_should_quit = false;
     int m_generation = 0;

@@ -7,10 +7,20 @@
 
 namespace bran {
 
-// A PIN is 4 to 12 digits. Returns what is wrong with it, or empty.
+// A PIN is 6 to 12 digits. Returns what is wrong with it, or empty.
 std::string check_new_pin(const std::string& pin);
 void set_clinician_pin(Database& db, const std::string& pin);
 bool has_clinician_pin(const Database& db);
 bool verify_clinician_pin(const Database& db, const std::string& pin);
+
+// A PIN typed at the kiosk or for the staff views, with guessing slowed down: after five wrong
+// PINs the next try waits 30 seconds. The count and the wait are kept in the database, so closing
+// and opening bran again does not reset them. wall_seconds: the time, in seconds since 1970.
+enum class PinTry { accepted, wrong, wait, not_set };
+PinTry try_clinician_pin(Database& db, const std::string& pin, double wall_seconds);
+
+// `bran pin` without the old PIN, on a database that has one: recorded (with the time), so an
+// auditor can see that the PIN was reset rather than changed by someone who knew it.
+void record_pin_reset(Database& db, const std::string& at);
 
 }  // namespace bran

@@ -9,7 +9,7 @@ source "$(dirname "$0")/walk_lib.sh"
 AID=statins-primary-prevention
 eval "$(python3 "$GUI_DIR/walk_plan.py" "$CONTENT_DIR" "$AID" plan same)"
 DB="$WORK/every.db"
-printf '2468\n2468\n' | "$BRAN" pin --db "$DB" > /dev/null || fail "could not set the PIN"
+printf '246824\n246824\n' | "$BRAN" pin --db "$DB" > /dev/null || fail "could not set the PIN"
 
 n=0
 screen_shot() {  # screen_shot NAME HEADING_TEXT: screenshot, dark, heading read
@@ -71,7 +71,7 @@ screen_shot home-again "Dewiswch gymorth"
 # The staff screens: Staff is the top bar's last button on the list (Shift+Tab from the page).
 press shift+Tab Return
 screen_shot pin "rhowch PIN"
-type_text 2468
+type_text 246824
 press Return
 screen_shot staff "Agor ffeil claf"
 press Tab Return          # the staff view's first control: the audit

@@ -11,7 +11,7 @@ AID=bph-symptoms
 eval "$(python3 "$GUI_DIR/walk_plan.py" "$CONTENT_DIR" "$AID" plan other)"
 read -r -a option_ids <<< "$OPTION_IDS"
 read -r -a value_keys <<< "$VALUE_KEYS"
-PIN=2468
+PIN=246824
 export HOME="$WORK/home"
 mkdir -p "$HOME/Documents"
 

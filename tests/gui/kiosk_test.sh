@@ -11,7 +11,7 @@ read -r -a value_ids <<< "$VALUE_IDS"
 read -r -a value_keys <<< "$VALUE_KEYS"
 IDLE=3
 GRACE=30
-PIN=1234
+PIN=123456
 # The prompt is found by its body line: tesseract sometimes splits its heading ("There?" ...
 # "Are you si") when the window is slow to draw.
 PROMPT_LINE="this screen will clear in"

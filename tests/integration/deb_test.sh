@@ -110,7 +110,7 @@ expect_exit 0 -- "$bran" audit verify --db "$db"
 expect_out_match "^intact: 0 answer events in 0 sessions\$"
 expect_exit 0 -- "$bran" export fhir --db "$db"
 expect_out_match '"resourceType": "Bundle"'
-expect_exit 0 -- sh -c "printf '2468\n2468\n' | '$bran' pin --db '$db'"
+expect_exit 0 -- sh -c "printf '246824\n246824\n' | '$bran' pin --db '$db'"
 expect_out_match "^clinician PIN set\$"
 # With a PIN set, kiosk mode gets as far as opening its window.
 expect_exit 1 -- no_display HOME="$WORK/home" timeout 60 "$bran" --kiosk --db "$db"

@@ -85,45 +85,64 @@ TEST_CASE("the list of aids is never wiped, and outside a kiosk nothing is", "[a
 
 TEST_CASE("leaving a kiosk needs the clinician PIN; the hash, never the PIN, is stored", "[app]") {
     Fixture f;
-    set_clinician_pin(f.db, "4826");
+    set_clinician_pin(f.db, "482648");
     Statement s = f.db.prepare("SELECT value FROM setting");
     REQUIRE(s.step());
     CHECK_THAT(s.text(0), Catch::StartsWith("$argon2id$"));
-    CHECK(s.text(0).find("4826") == std::string::npos);
+    CHECK(s.text(0).find("482648") == std::string::npos);
 
     AppModel m = f.model(true);
     m.choose_aid("small");
     m.request_quit();
     CHECK(m.screen() == Screen::pin);
     CHECK_FALSE(m.should_quit());
-    m.submit_pin("1111", 1);
+    m.submit_pin("111111", 1);
     CHECK(m.notice() == "notice.pin-wrong");
     CHECK_FALSE(m.should_quit());
     m.cancel_pin();
     CHECK(m.screen() == Screen::walkthrough);  // back where the patient was
     m.request_quit();
-    m.submit_pin("4826", 2);
+    m.submit_pin("482648", 2);
     CHECK(m.should_quit());
 }
 
 TEST_CASE("five wrong PINs make the next try wait", "[app]") {
     Fixture f;
-    set_clinician_pin(f.db, "4826");
+    set_clinician_pin(f.db, "482648");
     AppModel m = f.model(true);
     m.request_clinician_views();
-    for (int i = 0; i < 5; ++i) m.submit_pin("0000", i);
-    m.submit_pin("4826", 10);
+    for (int i = 0; i < 5; ++i) m.submit_pin("000000", i);
+    m.submit_pin("482648", 10);
     CHECK(m.notice() == "notice.pin-wait");
     CHECK(m.screen() == Screen::pin);
-    m.submit_pin("4826", 40);
+    m.submit_pin("482648", 40);
     CHECK(m.screen() == Screen::clinician);
 }
 
-TEST_CASE("PINs are 4 to 12 digits", "[app]") {
-    CHECK(check_new_pin("123").size() > 0);
-    CHECK(check_new_pin("12a4").size() > 0);
-    CHECK(check_new_pin("1234").empty());
+TEST_CASE("PINs are 6 to 12 digits", "[app]") {
+    CHECK(check_new_pin("1234").size() > 0);
+    CHECK(check_new_pin("12345").size() > 0);
+    CHECK(check_new_pin("12a456").size() > 0);
+    CHECK(check_new_pin("123456").empty());
     CHECK(check_new_pin("1234567890123").size() > 0);
+}
+
+TEST_CASE("the wait after five wrong PINs outlasts closing and opening bran again", "[app]") {
+    Fixture f;
+    set_clinician_pin(f.db, "482648");
+    {
+        AppModel first = f.model(true);
+        first.request_clinician_views();
+        for (int i = 0; i < 5; ++i) first.submit_pin("000000", 1000 + i);
+    }
+    AppModel again = f.model(true);
+    again.request_clinician_views();
+    again.submit_pin("482648", 1010);
+    CHECK(again.notice() == "notice.pin-wait");
+    CHECK(again.screen() == Screen::pin);
+    // Once the 30 seconds are over, the right PIN opens the staff views.
+    again.submit_pin("482648", 1040);
+    CHECK(again.screen() == Screen::clinician);
 }
 
 TEST_CASE("switching language keeps the session and its answers", "[app]") {

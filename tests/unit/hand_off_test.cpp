@@ -35,9 +35,9 @@ struct Place {
         return AppModel(library, db, store, options);
     }
     void staff() {
-        set_clinician_pin(db, "9090");
+        set_clinician_pin(db, "909090");
         model.request_clinician_views();
-        model.submit_pin("9090", 0);
+        model.submit_pin("909090", 0);
         REQUIRE(model.screen() == Screen::clinician);
     }
 };
