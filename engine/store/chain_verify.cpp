@@ -116,7 +116,20 @@ VerifyReport verify_record(const Database& db, const ChainKey& key, const std::s
         const std::int64_t aid_key = sessions.integer(9);
         auto aid = aids.find(aid_key);
         if (aid == aids.end()) aid = aids.emplace(aid_key, load_aid_text(sessions.text(8), "stored aid", RuleContext{})).first;
-        if (!aid->second.aid || evs.empty()) continue;
+        if (evs.empty()) {
+            // A session with no answer events was opened and left: bran records no status change
+            // and no audit figure for it, so any there were put in behind bran's back.
+            const bool has_figures = sessions.optional_text(2) || sessions.optional_integer(3) ||
+                                     sessions.optional_integer(4) || sessions.optional_integer(5) ||
+                                     sessions.optional_integer(6);
+            if (sessions.text(1) != "in-progress" || has_figures) {
+                found({id, 0, 0, "session-changed",
+                       "the session is recorded as " + sessions.text(1) +
+                           (has_figures ? " with audit figures" : "") + ", but it has no answers"});
+            }
+            continue;
+        }
+        if (!aid->second.aid) continue;
         Answers answers;
         std::string status = "in-progress";
         Walkthrough::replay(evs, answers, status);

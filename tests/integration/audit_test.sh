@@ -73,6 +73,8 @@ last=$(sqlite3 "$WORK/t.db" "SELECT max(n) FROM event")
 tamper truncated "DELETE FROM event WHERE n > $((last - 3))" "truncated: bran had recorded $last events, but only $((last - 3)) are left"
 tamper facts "UPDATE session SET concordance = 1 - concordance WHERE concordance IS NOT NULL AND rowid = (SELECT min(rowid) FROM session WHERE concordance IS NOT NULL)" "session-changed: concordance is recorded as"
 tamper session-gone "PRAGMA foreign_keys=OFF; DELETE FROM session WHERE id = '$id10'" "session $id10 .*session-deleted"
+# A completed session with no answers, made up to move the audit's figures.
+tamper fabricated "INSERT INTO session (id, aid_version_id, pseudonym, clinician, site, locale, started_at, updated_at, status, step, choice, concordance, knowledge_adequate, informed_choice, sure_score, event_count) SELECT 'made-up-session', aid_version_id, NULL, clinician, site, locale, started_at, updated_at, 'completed', step, choice, 1, 1, 1, 4, 0 FROM session WHERE status = 'completed' LIMIT 1" "session made-up-session.*session-changed: the session is recorded as completed with audit figures, but it has no answers"
 tamper renumbered "DELETE FROM event WHERE n = 10; UPDATE event SET n = n - 1 WHERE n > 10" ": changed"
 rm "$WORK/t.db.key"
 expect_exit 1 -- "$BRAN" audit verify --db "$WORK/t.db"
