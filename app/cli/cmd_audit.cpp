@@ -52,6 +52,7 @@ int run_verify(const Arguments& arguments) {
             return Exit::failed;
         }
         std::cout << "intact: " << report.events << " answer events in " << report.sessions << " sessions\n";
+        if (report.events > 0) std::cout << "chain head: " << chain_head_text(report) << '\n';
         return Exit::ok;
     } catch (const std::exception& e) {
         std::cerr << error_line(*db_path, e.what()) << '\n';

@@ -44,6 +44,8 @@ VerifyReport verify_record(const Database& db, const ChainKey& key, const std::s
     while (events.step()) {
         EventRow e = read_event(events);
         ++report.events;
+        report.head_n = e.n;
+        report.head_mac = e.mac;
         if (!report.problem) {
             if (e.n != expected_n) {
                 found({e.session_id, e.seq, e.n, "deleted",
@@ -155,6 +157,14 @@ VerifyReport verify_record(const Database& db, const ChainKey& key, const std::s
         if (!seen.count(id)) found({id, evs.front().seq, evs.front().n, "session-deleted", "the session itself was removed"});
     }
     return report;
+}
+
+std::string chain_head_text(const VerifyReport& report) {
+    char hex[crypto_auth_hmacsha256_BYTES * 2 + 1] = {};
+    if (report.head_mac.size() == crypto_auth_hmacsha256_BYTES) {
+        sodium_bin2hex(hex, sizeof hex, report.head_mac.data(), report.head_mac.size());
+    }
+    return "record #" + std::to_string(report.head_n) + " " + hex;
 }
 
 }  // namespace bran

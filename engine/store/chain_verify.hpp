@@ -25,8 +25,15 @@ struct VerifyReport {
     long long events = 0;
     long long sessions = 0;
     long long anchored = 0;   // events covered by a receipt
+    // The newest link: kept somewhere else (printed, or sent to a central database), it shows
+    // later whether the database and its receipts were rolled back together.
+    std::int64_t head_n = 0;
+    std::vector<unsigned char> head_mac;
     std::optional<TamperFinding> problem;  // the first one found
 };
+
+// "record #N <link in hex>", for the person who keeps the witness.
+std::string chain_head_text(const VerifyReport& report);
 
 VerifyReport verify_record(const Database& db, const ChainKey& key, const std::string& receipts);
 

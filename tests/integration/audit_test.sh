@@ -56,6 +56,7 @@ expect_exit 1 -- "$BRAN" audit --db "$WORK/none.db"
 "$GENERATE" --db "$WORK/t.db" --sessions 60 --seed 5 > /dev/null
 expect_exit 0 -- "$BRAN" audit verify --db "$WORK/t.db"
 expect_out_match "^intact: [0-9]+ answer events in 60 sessions$"
+expect_out_match "^chain head: record #$(sqlite3 "$WORK/t.db" "SELECT max(n) FROM event") [0-9a-f]{64}$"
 tamper() {  # tamper NAME SQL EXPECTED-STDERR-REGEX
   cp "$WORK/t.db" "$WORK/$1.db"; cp "$WORK/t.db.key" "$WORK/$1.db.key"; cp "$WORK/t.db.receipts" "$WORK/$1.db.receipts"
   sqlite3 "$WORK/$1.db" "$2" || { fail "$1: sqlite3 failed"; return; }
