@@ -51,6 +51,13 @@ int run_verify(const Arguments& arguments) {
             std::cout << "tampering found\n";
             return Exit::failed;
         }
+        if (report.receipts_missing) {
+            std::cerr << receipts_path(*db_path) << ": the receipts file is missing or cannot be read, so answers "
+                      << "removed from the end of the record cannot be detected (restore it from the backup)\n";
+            std::cout << "not fully checked: " << report.events << " answer events in " << report.sessions
+                      << " sessions are unchanged, but removals at the end cannot be checked\n";
+            return Exit::failed;
+        }
         std::cout << "intact: " << report.events << " answer events in " << report.sessions << " sessions\n";
         if (report.events > 0) std::cout << "chain head: " << chain_head_text(report) << '\n';
         return Exit::ok;

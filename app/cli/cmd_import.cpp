@@ -44,6 +44,7 @@ int run_import(const std::vector<std::string>& args) {
             imported += report.imported;
             unchanged += report.unchanged;
         }
+        if (!store.receipts_problem().empty()) std::cerr << terminal_safe(store.receipts_problem()) << '\n';
         std::cout << imported << " imported, " << unchanged << " already recorded, " << rejected << " files rejected\n";
         return rejected == 0 ? Exit::ok : Exit::failed;
     } catch (const std::exception& e) {

@@ -48,7 +48,7 @@ ApplyResult AppModel::walk(const Intent& intent) {
                  : e == "read-only" ? "notice.read-only"
                                     : "notice.not-saved";
     } else {
-        m_notice.clear();
+        m_notice = m_store.receipts_problem().empty() ? "" : "notice.receipts-failed";
     }
     return result;
 }

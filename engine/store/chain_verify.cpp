@@ -64,6 +64,7 @@ VerifyReport verify_record(const Database& db, const ChainKey& key, const std::s
 
     // 2. The receipts: the newest chain head bran wrote must still be there, unchanged.
     std::ifstream in(receipts);
+    report.receipts_missing = last_n > 0 && !in.is_open();
     std::string line;
     std::int64_t receipt_n = 0;
     std::string receipt_mac;

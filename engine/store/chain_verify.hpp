@@ -27,6 +27,9 @@ struct VerifyReport {
     long long anchored = 0;   // events covered by a receipt
     // The newest link: kept somewhere else (printed, or sent to a central database), it shows
     // later whether the database and its receipts were rolled back together.
+    // No receipts file to read: answers cut off from the end of the record cannot be told apart
+    // from answers never given.
+    bool receipts_missing = false;
     std::int64_t head_n = 0;
     std::vector<unsigned char> head_mac;
     std::optional<TamperFinding> problem;  // the first one found

@@ -1,12 +1,14 @@
 #include "engine/store/session_store.hpp"
 
 #include "engine/core/errors.hpp"
+#include "engine/core/files.hpp"
 #include "engine/core/ids_and_time.hpp"
 #include "engine/store/store_error.hpp"
 #include "engine/store/transaction.hpp"
 
 #include <sodium.h>
 
+#include <cerrno>
 #include <fcntl.h>
 #include <map>
 #include <unistd.h>
@@ -159,13 +161,21 @@ void SessionStore::write_receipts(const std::vector<EventRow>& events) {
     // not synced, so a power cut may lose the newest, which verify treats as "not yet anchored".
     if (m_receipts.empty() || events.empty()) return;
     const int fd = ::open(m_receipts.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
-    if (fd < 0) return;
+    if (fd < 0) {
+        m_receipts_problem = m_receipts + ": cannot write the receipts: " + io_failure_text(errno);
+        return;
+    }
     // The head of the chain after the commit is enough: it pins every event before it.
     const EventRow& head = events.back();
     char hex[crypto_auth_hmacsha256_BYTES * 2 + 1];
     sodium_bin2hex(hex, sizeof hex, head.mac.data(), head.mac.size());
     const std::string line = std::to_string(head.n) + ' ' + hex + '\n';
-    [[maybe_unused]] const ssize_t written = ::write(fd, line.data(), line.size());
+    const ssize_t written = ::write(fd, line.data(), line.size());
+    if (written != static_cast<ssize_t>(line.size())) {
+        m_receipts_problem = m_receipts + ": cannot write the receipts: " + io_failure_text(written < 0 ? errno : ENOSPC);
+    } else {
+        m_receipts_problem.clear();
+    }
     ::close(fd);
 }
 

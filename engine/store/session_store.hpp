@@ -90,6 +90,9 @@ public:
     std::string aid_content(const std::string& session_id) const;
 
     Database& database() { return m_db; }
+    // Why the newest receipt could not be written, or empty. The answer itself is recorded; but
+    // without its receipt, verify cannot tell if it is later cut off, so staff must be told.
+    const std::string& receipts_problem() const { return m_receipts_problem; }
 
 private:
     struct ChainHead {
@@ -109,6 +112,7 @@ private:
     Database& m_db;
     ChainKey m_key;
     std::string m_receipts;
+    std::string m_receipts_problem;
     std::optional<Statement> m_last_event, m_next_seq, m_insert_event, m_update_facts, m_insert_session;
 };
 

@@ -77,6 +77,13 @@ tamper session-gone "PRAGMA foreign_keys=OFF; DELETE FROM session WHERE id = '$i
 # A completed session with no answers, made up to move the audit's figures.
 tamper fabricated "INSERT INTO session (id, aid_version_id, pseudonym, clinician, site, locale, started_at, updated_at, status, step, choice, concordance, knowledge_adequate, informed_choice, sure_score, event_count) SELECT 'made-up-session', aid_version_id, NULL, clinician, site, locale, started_at, updated_at, 'completed', step, choice, 1, 1, 1, 4, 0 FROM session WHERE status = 'completed' LIMIT 1" "session made-up-session.*session-changed: the session is recorded as completed with audit figures, but it has no answers"
 tamper renumbered "DELETE FROM event WHERE n = 10; UPDATE event SET n = n - 1 WHERE n > 10" ": changed"
+# Receipts gone: the answers are unchanged, but removals at the end cannot be checked, which is
+# not "intact".
+mv "$WORK/t.db.receipts" "$WORK/kept.receipts"
+expect_exit 1 -- "$BRAN" audit verify --db "$WORK/t.db"
+expect_out_match "^not fully checked: [0-9]+ answer events in 60 sessions are unchanged"
+expect_err_match "t.db.receipts: the receipts file is missing or cannot be read"
+mv "$WORK/kept.receipts" "$WORK/t.db.receipts"
 rm "$WORK/t.db.key"
 expect_exit 1 -- "$BRAN" audit verify --db "$WORK/t.db"
 expect_err_match "t.db.key: the chain key is missing"

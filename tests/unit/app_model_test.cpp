@@ -1,5 +1,6 @@
 #include "engine/session/app_model.hpp"
 #include "engine/session/clinician_pin.hpp"
+#include "temp_dir.hpp"
 #include "test_aid.hpp"
 
 #include <filesystem>
@@ -179,4 +180,20 @@ TEST_CASE("kiosk: nothing of a patient's is saved as files on the shared compute
     CHECK(m.take_to_appointment(folder, words).empty());
     CHECK(std::filesystem::is_empty(folder));
     std::filesystem::remove_all(folder);
+}
+
+TEST_CASE("an answer whose receipt cannot be written is kept, and staff are told", "[app]") {
+    bran::test::TempDir dir;
+    const std::string path = dir.file("r.db");
+    std::filesystem::create_directory(path + ".receipts");  // cannot be opened for writing, even by root
+    Database db = Database::open(path);
+    SessionStore store(db, ChainKey::for_recording(db));
+    Library library;
+    library.add(load_aid_text(bran::test::small_aid_json(), "small.json", RuleContext{}));
+    AppModel m(library, db, store, AppOptions{});
+    m.choose_aid("small");
+    REQUIRE(m.walk(intent::Answer{"leaning", "wait"}).ok);
+    CHECK(m.notice() == "notice.receipts-failed");
+    CHECK_THAT(store.receipts_problem(), Catch::Contains("r.db.receipts: cannot write the receipts"));
+    CHECK(store.events(m.walkthrough()->session_id()).size() == 1);
 }
