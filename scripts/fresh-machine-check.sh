@@ -36,6 +36,12 @@ deb $mirror bookworm-updates main
 deb http://deb.debian.org/debian-security bookworm-security main
 SOURCES
 cp /etc/resolv.conf "$root/etc/resolv.conf"
+# The machine's own trusted certificates (a network proxy's, where there is one) belong to the
+# machine, not to bran: carry them over, as a real machine on that network would have them.
+if compgen -G "/usr/local/share/ca-certificates/*.crt" > /dev/null; then
+  mkdir -p "$root/usr/local/share/ca-certificates"
+  cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+fi
 echo "debootstrap: $(seconds_since "$start") s"
 for m in /proc /sys /dev /dev/pts; do bind "$m"; done
 mkdir -p "$root/tmp/.X11-unix"; mount --bind /tmp/.X11-unix "$root/tmp/.X11-unix"; mounts+=("$root/tmp/.X11-unix")
@@ -46,7 +52,7 @@ git clone -q "$repo" "$root/home/patient/bran"
 chmod 700 "$root/home/patient"
 in_root() {
   chroot "$root" /usr/bin/env -i HOME=/home/patient PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-    LANG=C.UTF-8 "$@"
+    LANG=C.UTF-8 ${NODE_EXTRA_CA_CERTS:+NODE_EXTRA_CA_CERTS=$NODE_EXTRA_CA_CERTS} "$@"
 }
 
 # First command: installs, builds and opens the window.
