@@ -33,6 +33,11 @@ int run_import(const std::vector<std::string>& args) {
     if (arguments.positionals().empty()) return usage_error("import", "name at least one record file");
     try {
         Database db = Database::open(*db_path);
+        // The database's fault, said of the database: not of each record that could not go in.
+        if (db.read_only()) {
+            std::cerr << *db_path << ": cannot be written to (a read-only disk or file), so nothing was imported\n";
+            return Exit::failed;
+        }
         SessionStore store(db, ChainKey::for_recording(db));
         const Library aids = aids_for_records(arguments.value("content").value_or(default_content_dir()), store);
         int rejected = 0, imported = 0, unchanged = 0;

@@ -37,7 +37,32 @@ bool folder_writable(const std::string& path) {
     return ::access(folder.c_str(), W_OK) == 0;
 }
 
+// A file path as the path part of an SQLite URI: '%', '?' and '#' are escaped.
+std::string uri_path(const std::string& path) {
+    std::string out;
+    for (const char c : std::filesystem::absolute(path).string()) {
+        if (c == '%' || c == '?' || c == '#') {
+            static const char* const hex = "0123456789ABCDEF";
+            out += '%';
+            out += hex[(static_cast<unsigned char>(c) >> 4) & 0xF];
+            out += hex[static_cast<unsigned char>(c) & 0xF];
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
 }  // namespace
+
+std::unique_ptr<sqlite3, Database::Closer> Database::open_connection(const std::string& name, int flags) {
+    sqlite3* raw = nullptr;
+    const int rc = sqlite3_open_v2(name.c_str(), &raw, flags, nullptr);
+    std::unique_ptr<sqlite3, Closer> db(raw);
+    if (rc != SQLITE_OK) throw_store_error(raw, rc, "open " + name);
+    sqlite3_extended_result_codes(raw, 1);
+    sqlite3_busy_timeout(raw, 5000);
+    return db;
+}
 
 Database Database::open(const std::string& path, Mode mode) {
     std::error_code ec;
@@ -50,17 +75,23 @@ Database Database::open(const std::string& path, Mode mode) {
 
     int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
     flags |= mode == Mode::read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-    sqlite3* raw = nullptr;
-    const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
-    std::unique_ptr<sqlite3, Closer> db(raw);
-    if (rc != SQLITE_OK) throw_store_error(raw, rc, "open " + path);
-    sqlite3_extended_result_codes(raw, 1);
-    sqlite3_busy_timeout(raw, 5000);
+    std::unique_ptr<sqlite3, Closer> db = open_connection(path, flags);
+    sqlite3* raw = db.get();
 
     // Everything below reads only, until the file is known to be ours.
     int application_id = 0, version = 0;
     try {
-        application_id = pragma_int(raw, "application_id");
+        try {
+            application_id = pragma_int(raw, "application_id");
+        } catch (const StoreError& e) {
+            // Reading a WAL database needs its -shm file, which cannot be made on read-only media
+            // or in another user's folder. Nobody can write there either, so the file is read as
+            // it stands (immutable), as an auditor reading a copied or archived record expects.
+            if (mode != Mode::read_only || e.code() != SQLITE_CANTOPEN || folder_writable(path)) throw;
+            db = open_connection("file:" + uri_path(path) + "?immutable=1", flags | SQLITE_OPEN_URI);
+            raw = db.get();
+            application_id = pragma_int(raw, "application_id");
+        }
         version = pragma_int(raw, "user_version");
     } catch (const StoreError& e) {
         if (e.code() == SQLITE_CANTOPEN && !folder_writable(path)) {

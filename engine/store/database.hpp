@@ -33,6 +33,8 @@ private:
     struct Closer {
         void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
     };
+    // One connection with bran's settings (extended codes, a busy wait); `name` a path or a URI.
+    static std::unique_ptr<sqlite3, Closer> open_connection(const std::string& name, int flags);
     Database(std::unique_ptr<sqlite3, Closer> db, std::string path, bool read_only)
         : m_db(std::move(db)), m_path(std::move(path)), m_read_only(read_only) {}
 
