@@ -18,6 +18,13 @@ constexpr const char* answered_at_url = "urn:bran:answered-at";
 constexpr const char* setting_url = "urn:bran:setting";
 constexpr const char* status_url = "urn:bran:status";
 constexpr const char* questionnaire_prefix = "urn:bran:decision-aid:";
+// The setting of an answer whose record did not say where it was given.
+constexpr const char* imported_setting = "import";
+
+bool is_setting(const std::string& code) {
+    // "import" is read too: earlier exports wrote it for answers that had themselves come by import.
+    return code == "home" || code == "clinic" || code == "kiosk" || code == imported_setting;
+}
 
 enum class ValueKind { string, integer, boolean, coding };
 
@@ -108,8 +115,10 @@ json to_questionnaire_response(const SessionRow& session, const Aid& aid, const 
         }
         json entry = {{"linkId", item}, {"answer", json::array({answer})}};
         if (const EventRow* e = last_event[item]) {
-            entry["extension"] = json::array({{{"url", answered_at_url}, {"valueDateTime", e->at}},
-                                              {{"url", setting_url}, {"valueCode", e->setting}}});
+            json when_and_where = json::array({{{"url", answered_at_url}, {"valueDateTime", e->at}}});
+            // "import" is not a place: the record it came in did not say where it was given.
+            if (e->setting != imported_setting) when_and_where.push_back({{"url", setting_url}, {"valueCode", e->setting}});
+            entry["extension"] = when_and_where;
         }
         items.push_back(entry);
     }
@@ -257,7 +266,7 @@ private:
         if (status != "in-progress") {
             EventRow e;
             e.at = session.row.updated_at;
-            e.setting = "import";
+            e.setting = imported_setting;
             e.step = step_name(Step::summary);
             e.item = "status";
             e.old_value = "in-progress";
@@ -305,7 +314,7 @@ private:
             const auto link = item.string("linkId", Need::required);
             item.any("text", Need::optional);
             EventRow event;
-            event.setting = "import";
+            event.setting = imported_setting;
             event.at = session.row.updated_at;
             if (const json* extensions = item.array("extension", Need::optional)) {
                 for (std::size_t x = 0; x < extensions->size(); ++x) {
@@ -317,7 +326,7 @@ private:
                         else if (when) m_out.add(m_json.error(e.child("valueDateTime"), "must be a date and time with a time zone"));
                     } else if (url && *url == setting_url) {
                         auto where = e.string("valueCode", Need::required);
-                        if (where && (*where == "home" || *where == "clinic" || *where == "kiosk")) event.setting = *where;
+                        if (where && is_setting(*where)) event.setting = *where;
                         else if (where) m_out.add(m_json.error(e.child("valueCode"), "must be \"home\", \"clinic\" or \"kiosk\""));
                     } else if (e.is_object()) {
                         for (auto it = (*extensions)[x].begin(); it != (*extensions)[x].end(); ++it) e.any(it.key(), Need::optional);
