@@ -18,4 +18,21 @@ if cmp -s "$WORK/out" "$WORK/first-export.json"; then pass; else fail "second ex
 # And the export of an import is itself already recorded, unchanged, where it came from.
 expect_exit 0 -- "$BRAN" import "$WORK/first-export.json" --db "$WORK/first.db"
 expect_out_match "^0 imported, 1 already recorded, 0 files rejected$"
+# Free text is limited to 4,000 characters, not bytes: 2,001 "é" (4,002 bytes) are accepted,
+# 4,001 characters are not.
+what_matters() {  # what_matters TEXT OUT: the hand-made record with another answer to what-matters
+  python3 - "$by_hand" "$1" "$2" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+r['item'][0]['answer'][0]['valueString'] = sys.argv[2]
+json.dump(r, open(sys.argv[3], 'w'), indent=2, ensure_ascii=False)
+PY
+}
+what_matters "$(printf 'é%.0s' $(seq 2001))" "$WORK/accented.json"
+expect_exit 0 -- "$BRAN" import "$WORK/accented.json" --db "$WORK/text.db"
+what_matters "$(printf 'é%.0s' $(seq 4000))" "$WORK/accented-4000.json"
+expect_exit 0 -- "$BRAN" import "$WORK/accented-4000.json" --db "$WORK/text-4000.db"
+what_matters "$(printf 'a%.0s' $(seq 4001))" "$WORK/too-long.json"
+expect_exit 1 -- "$BRAN" import "$WORK/too-long.json" --db "$WORK/text-long.db"
+expect_err_match "^$WORK/too-long.json:[0-9]+:[0-9]+: /item/0/answer/0/valueString: is longer than 4000 characters$"
 finish
