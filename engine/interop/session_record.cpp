@@ -281,11 +281,13 @@ private:
     void read_extensions(FieldReader& r, RecordedSession& session, std::string& status) {
         const json* extensions = r.array("extension", Need::optional);
         if (!extensions) return;
+        std::set<std::string> bran_urls;
         for (std::size_t i = 0; i < extensions->size(); ++i) {
             FieldReader e(m_json, pointer_append(r.child("extension"), i), m_out);
             if (!e.is_object()) continue;
             const auto url = e.string("url", Need::required);
             if (!url) continue;
+            if (!first_of_its_kind(*url, e.pointer(), bran_urls)) continue;
             if (*url == "urn:bran:site") {
                 session.row.meta.site = e.string("valueString", Need::required);
             } else if (*url == "urn:bran:locale") {
@@ -317,9 +319,11 @@ private:
             event.setting = imported_setting;
             event.at = session.row.updated_at;
             if (const json* extensions = item.array("extension", Need::optional)) {
+                std::set<std::string> bran_urls;
                 for (std::size_t x = 0; x < extensions->size(); ++x) {
                     FieldReader e(m_json, pointer_append(item.child("extension"), x), m_out);
                     const auto url = e.string("url", Need::required);
+                    if (url && !first_of_its_kind(*url, e.pointer(), bran_urls)) continue;
                     if (url && *url == answered_at_url) {
                         auto when = e.string("valueDateTime", Need::required);
                         if (when && is_iso_timestamp(*when)) event.at = *when;
@@ -382,6 +386,14 @@ private:
             event.new_value = value;
             session.events.push_back(event);
         }
+    }
+
+    // A bran extension says one thing once: two sites or two answer times would leave it to
+    // chance which one is recorded. Other systems' extensions may repeat as they please.
+    bool first_of_its_kind(const std::string& url, const std::string& pointer, std::set<std::string>& seen) {
+        if (url.rfind("urn:bran:", 0) != 0 || seen.insert(url).second) return true;
+        m_out.add(m_json.error(pointer, "a second \"" + url + "\" extension: keep only one"));
+        return false;
     }
 
     static std::string step_for(const std::string& item) {

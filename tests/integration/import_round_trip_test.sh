@@ -35,4 +35,20 @@ expect_exit 0 -- "$BRAN" import "$WORK/accented-4000.json" --db "$WORK/text-4000
 what_matters "$(printf 'a%.0s' $(seq 4001))" "$WORK/too-long.json"
 expect_exit 1 -- "$BRAN" import "$WORK/too-long.json" --db "$WORK/text-long.db"
 expect_err_match "^$WORK/too-long.json:[0-9]+:[0-9]+: /item/0/answer/0/valueString: is longer than 4000 characters$"
+# A bran extension given twice (two sites, two answer times) is refused where the second one is.
+python3 - "$by_hand" "$WORK" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+r['extension'] = [{'url': 'urn:bran:site', 'valueString': 'north'}, {'url': 'urn:bran:site', 'valueString': 'south'}]
+json.dump(r, open(sys.argv[2] + '/two-sites.json', 'w'), indent=2)
+r = json.load(open(sys.argv[1]))
+r['item'][1]['extension'] = [{'url': 'urn:bran:answered-at', 'valueDateTime': '2026-11-20T14:01:00+00:00'},
+                             {'url': 'urn:bran:answered-at', 'valueDateTime': '2026-11-20T14:02:00+00:00'}]
+json.dump(r, open(sys.argv[2] + '/two-times.json', 'w'), indent=2)
+PY
+expect_exit 1 -- "$BRAN" import "$WORK/two-sites.json" --db "$WORK/dup.db"
+expect_err_match "^$WORK/two-sites.json:[0-9]+:[0-9]+: /extension/1: a second \"urn:bran:site\" extension: keep only one$"
+expect_exit 1 -- "$BRAN" import "$WORK/two-times.json" --db "$WORK/dup.db"
+expect_err_match "^$WORK/two-times.json:[0-9]+:[0-9]+: /item/1/extension/1: a second \"urn:bran:answered-at\" extension: keep only one$"
+[ "$(sqlite3 "$WORK/dup.db" "SELECT count(*) FROM session")" = 0 ] && pass || fail "a record with a repeated extension was imported"
 finish
