@@ -51,4 +51,44 @@ expect_err_match "^$WORK/two-sites.json:[0-9]+:[0-9]+: /extension/1: a second \"
 expect_exit 1 -- "$BRAN" import "$WORK/two-times.json" --db "$WORK/dup.db"
 expect_err_match "^$WORK/two-times.json:[0-9]+:[0-9]+: /item/1/extension/1: a second \"urn:bran:answered-at\" extension: keep only one$"
 [ "$(sqlite3 "$WORK/dup.db" "SELECT count(*) FROM session")" = 0 ] && pass || fail "a record with a repeated extension was imported"
+# The same session with another clinician, site or start is a conflict, named as such.
+python3 - "$by_hand" "$WORK" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+r['author']['identifier']['value'] = 'GP-09'
+json.dump(r, open(sys.argv[2] + '/other-clinician.json', 'w'), indent=2)
+r = json.load(open(sys.argv[1]))
+r['extension'] = [{'url': 'urn:bran:site', 'valueString': 'south'}]
+json.dump(r, open(sys.argv[2] + '/other-site.json', 'w'), indent=2)
+r = json.load(open(sys.argv[1]))
+r['extension'] = [{'url': 'urn:bran:started', 'valueDateTime': '2026-11-19T09:00:00+00:00'}]
+json.dump(r, open(sys.argv[2] + '/other-start.json', 'w'), indent=2)
+PY
+for kind in clinician site start; do
+  expect_exit 1 -- "$BRAN" import "$WORK/other-$kind.json" --db "$WORK/first.db"
+  expect_err_match "^$WORK/other-$kind.json:[0-9]+:[0-9]+: session 6d3c1f0e-2b7a-4c58-9e41-8f0a5b2d7c13 is already recorded with a different $kind: .* here, .* in this file; nothing recorded was changed$"
+  expect_out_match "^0 imported, 0 already recorded, 1 files rejected$"
+done
+expect_err_match 'different start: "2026-11-20T14:05:00\+00:00" here, "2026-11-19T09:00:00\+00:00" in this file'
+
+# Two imports of one file at the same moment: one imports it, the other finds it recorded (or
+# waits for the first); neither fails. A fresh database each round, so its creation races too.
+"$GENERATE" --db "$WORK/many.db" --sessions 30 --seed 11 > /dev/null || fail "generator failed"
+"$BRAN" export fhir --db "$WORK/many.db" > "$WORK/many.json"
+for round in $(seq 10); do
+  db="$WORK/race-$round.db"
+  "$BRAN" import "$WORK/many.json" --db "$db" > "$WORK/race-a.out" 2> "$WORK/race-a.err" &
+  a=$!
+  "$BRAN" import "$WORK/many.json" --db "$db" > "$WORK/race-b.out" 2> "$WORK/race-b.err" &
+  b=$!
+  wait $a; rc_a=$?
+  wait $b; rc_b=$?
+  if [ "$rc_a" -eq 0 ] && [ "$rc_b" -eq 0 ]; then pass
+  else fail "round $round: exits $rc_a and $rc_b"; cat "$WORK/race-a.err" "$WORK/race-b.err" | sed 's/^/  stderr: /' >&2; fi
+  outcomes=$(cat "$WORK/race-a.out" "$WORK/race-b.out" | sort | tr '\n' '|')
+  [ "$outcomes" = "0 imported, 30 already recorded, 0 files rejected|30 imported, 0 already recorded, 0 files rejected|" ] \
+    && pass || fail "round $round: $outcomes"
+  [ "$(sqlite3 "$db" "SELECT count(*) FROM session")" = 30 ] && pass || fail "round $round: not 30 sessions"
+  "$BRAN" audit verify --db "$db" > /dev/null 2>&1 && pass || fail "round $round: audit verify failed"
+done
 finish
