@@ -91,4 +91,23 @@ for round in $(seq 10); do
   [ "$(sqlite3 "$db" "SELECT count(*) FROM session")" = 30 ] && pass || fail "round $round: not 30 sessions"
   "$BRAN" audit verify --db "$db" > /dev/null 2>&1 && pass || fail "round $round: audit verify failed"
 done
+# A file with 100,000 unknown fields: the first 20 problems and a count, for import and validate
+# alike, and quickly (the file is one line, where each position was a scan of the line).
+python3 - "$by_hand" "$SOURCE_DIR/content/decision-aids/psa-testing.json" "$WORK" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+for i in range(100000): r['unknown-%06d' % i] = i
+json.dump(r, open(sys.argv[3] + '/many-unknown.json', 'w'))
+aid = json.load(open(sys.argv[2]))
+for i in range(100000): aid['unknown-%06d' % i] = i
+json.dump(aid, open(sys.argv[3] + '/many-unknown-aid.json', 'w'))
+PY
+start=$(date +%s)
+expect_exit 1 -- timeout 60 "$BRAN" import "$WORK/many-unknown.json" --db "$WORK/many-unknown.db"
+[ "$(wc -l < "$WORK/err")" -eq 21 ] && pass || fail "import printed $(wc -l < "$WORK/err") lines, wanted 20 and a count"
+expect_err_line "$WORK/many-unknown.json: ... and 99980 more problems in this file"
+expect_exit 1 -- timeout 60 "$BRAN" validate "$WORK/many-unknown-aid.json"
+[ "$(wc -l < "$WORK/err")" -eq 21 ] && pass || fail "validate printed $(wc -l < "$WORK/err") lines, wanted 20 and a count"
+expect_err_match "^$WORK/many-unknown-aid.json: \.\.\. and [0-9]+ more problems in this file$"
+[ $(( $(date +%s) - start )) -le 30 ] && pass || fail "100,000 unknown fields took over 30 s"
 finish
