@@ -44,7 +44,7 @@ int run_import(const std::vector<std::string>& args) {
         for (const std::string& file : arguments.positionals()) {
             Diagnostics problems;
             const ImportReport report = import_record_file(file, store, aids, problems);
-            for (const Diagnostic& d : problems.items()) std::cerr << d.to_line() << '\n';
+            for (const std::string& line : problems.lines()) std::cerr << line << '\n';
             if (problems.has_errors()) ++rejected;
             imported += report.imported;
             unchanged += report.unchanged;

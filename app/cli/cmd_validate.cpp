@@ -58,7 +58,7 @@ int run_validate(const std::vector<std::string>& args) {
     std::size_t valid = 0;
     if (!quality) {
         const Diagnostics problems = library.diagnostics();
-        for (const Diagnostic& d : problems.items()) std::cerr << d.to_line() << '\n';
+        for (const std::string& line : problems.lines()) std::cerr << line << '\n';
         for (const auto& entry : library.entries()) valid += entry.aid ? 1 : 0;
     } else {
         std::unique_ptr<HyphenSyllables> hyphen;
@@ -71,7 +71,7 @@ int run_validate(const std::vector<std::string>& args) {
         const SyllableCounter syllables = [&](std::string_view word) { return hyphen->count(word); };
         for (const auto& entry : library.entries()) {
             const QualityRun run = check_loaded_aid(entry, context, syllables, strict);
-            for (const Diagnostic& d : run.shown.items()) std::cerr << d.to_line() << '\n';
+            for (const std::string& line : run.shown.lines()) std::cerr << line << '\n';
             if (run.report) {
                 for (const std::string& line : run.report->summary_lines()) std::cout << entry.file << ": " << line << '\n';
             }

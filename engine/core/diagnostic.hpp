@@ -30,6 +30,11 @@ public:
     // By file, then position, so that a file's problems read top to bottom.
     void sort();
     void append(const Diagnostics& other);
+    // The lines to print, file by file: at most `per_file` problems of each file, then one line
+    // "FILE: ... and N more problems in this file", so that a file with 100,000 mistakes still
+    // reads as a handful of lines to fix first and a count.
+    std::vector<std::string> lines(std::size_t per_file = max_lines_per_file) const;
+    static constexpr std::size_t max_lines_per_file = 20;
 
 private:
     std::vector<Diagnostic> m_items;

@@ -224,6 +224,9 @@ std::optional<LocatedJson> LocatedJson::parse(std::string text, std::string file
     }
     auto shared_text = std::make_shared<const std::string>(std::move(text));
     doc.m_text = shared_text;
+    // Made before parsing, so that each duplicate key found on the way is located in the one
+    // table, not by a scan of the whole text per key.
+    doc.m_positions = std::make_shared<const TextPositions>(*doc.m_text);
     std::size_t consumed = 0;
     LocatingHandler handler(doc, *shared_text, &consumed, limits.max_depth, out);
     CountingIterator first(shared_text->data(), &consumed);
@@ -235,7 +238,6 @@ std::optional<LocatedJson> LocatedJson::parse(std::string text, std::string file
         }
         return std::nullopt;
     }
-    doc.m_positions = std::make_shared<const TextPositions>(*doc.m_text);
     return doc;
 }
 
@@ -289,9 +291,7 @@ Diagnostic LocatedJson::warning(const std::string& pointer, std::string message)
 }
 
 Diagnostic LocatedJson::key_error(const std::string& pointer, std::string message) const {
-    // During parsing the positions table does not exist yet; compute from the text directly.
-    std::size_t offset = offset_of(m_key_offsets, pointer);
-    LineColumn at = m_positions ? m_positions->at(offset) : TextPositions(*m_text).at(offset);
+    const LineColumn at = m_positions ? m_positions->at(offset_of(m_key_offsets, pointer)) : LineColumn{};
     return {m_file, at.line, at.column, pointer, Severity::error, std::move(message)};
 }
 

@@ -19,6 +19,9 @@ public:
 private:
     std::string_view m_text;
     std::vector<std::size_t> m_line_starts;
+    // The column at every checkpoint_bytes-th byte, where a look-up starts counting.
+    static constexpr std::size_t checkpoint_bytes = 1024;
+    std::vector<int> m_checkpoint_columns;
 };
 
 }  // namespace bran

@@ -18,6 +18,13 @@ constexpr const char* answered_at_url = "urn:bran:answered-at";
 constexpr const char* setting_url = "urn:bran:setting";
 constexpr const char* status_url = "urn:bran:status";
 constexpr const char* questionnaire_prefix = "urn:bran:decision-aid:";
+// The setting of an answer whose record did not say where it was given.
+constexpr const char* imported_setting = "import";
+
+bool is_setting(const std::string& code) {
+    // "import" is read too: earlier exports wrote it for answers that had themselves come by import.
+    return code == "home" || code == "clinic" || code == "kiosk" || code == imported_setting;
+}
 
 enum class ValueKind { string, integer, boolean, coding };
 
@@ -108,8 +115,10 @@ json to_questionnaire_response(const SessionRow& session, const Aid& aid, const 
         }
         json entry = {{"linkId", item}, {"answer", json::array({answer})}};
         if (const EventRow* e = last_event[item]) {
-            entry["extension"] = json::array({{{"url", answered_at_url}, {"valueDateTime", e->at}},
-                                              {{"url", setting_url}, {"valueCode", e->setting}}});
+            json when_and_where = json::array({{{"url", answered_at_url}, {"valueDateTime", e->at}}});
+            // "import" is not a place: the record it came in did not say where it was given.
+            if (e->setting != imported_setting) when_and_where.push_back({{"url", setting_url}, {"valueCode", e->setting}});
+            entry["extension"] = when_and_where;
         }
         items.push_back(entry);
     }
@@ -260,7 +269,7 @@ private:
         if (status != "in-progress") {
             EventRow e;
             e.at = session.row.updated_at;
-            e.setting = "import";
+            e.setting = imported_setting;
             e.step = step_name(Step::summary);
             e.item = "status";
             e.old_value = "in-progress";
@@ -275,11 +284,13 @@ private:
     void read_extensions(FieldReader& r, RecordedSession& session, std::string& status) {
         const json* extensions = r.array("extension", Need::optional);
         if (!extensions) return;
+        std::set<std::string> bran_urls;
         for (std::size_t i = 0; i < extensions->size(); ++i) {
             FieldReader e(m_json, pointer_append(r.child("extension"), i), m_out);
             if (!e.is_object()) continue;
             const auto url = e.string("url", Need::required);
             if (!url) continue;
+            if (!first_of_its_kind(*url, e.pointer(), bran_urls)) continue;
             if (*url == "urn:bran:site") {
                 session.row.meta.site = e.string("valueString", Need::required);
             } else if (*url == "urn:bran:locale") {
@@ -308,19 +319,21 @@ private:
             const auto link = item.string("linkId", Need::required);
             item.any("text", Need::optional);
             EventRow event;
-            event.setting = "import";
+            event.setting = imported_setting;
             event.at = session.row.updated_at;
             if (const json* extensions = item.array("extension", Need::optional)) {
+                std::set<std::string> bran_urls;
                 for (std::size_t x = 0; x < extensions->size(); ++x) {
                     FieldReader e(m_json, pointer_append(item.child("extension"), x), m_out);
                     const auto url = e.string("url", Need::required);
+                    if (url && !first_of_its_kind(*url, e.pointer(), bran_urls)) continue;
                     if (url && *url == answered_at_url) {
                         auto when = e.string("valueDateTime", Need::required);
                         if (when && is_iso_timestamp(*when)) event.at = *when;
                         else if (when) m_out.add(m_json.error(e.child("valueDateTime"), "must be a date and time with a time zone"));
                     } else if (url && *url == setting_url) {
                         auto where = e.string("valueCode", Need::required);
-                        if (where && (*where == "home" || *where == "clinic" || *where == "kiosk")) event.setting = *where;
+                        if (where && is_setting(*where)) event.setting = *where;
                         else if (where) m_out.add(m_json.error(e.child("valueCode"), "must be \"home\", \"clinic\" or \"kiosk\""));
                     } else if (e.is_object()) {
                         for (auto it = (*extensions)[x].begin(); it != (*extensions)[x].end(); ++it) e.any(it.key(), Need::optional);
@@ -376,6 +389,14 @@ private:
             event.new_value = value;
             session.events.push_back(event);
         }
+    }
+
+    // A bran extension says one thing once: two sites or two answer times would leave it to
+    // chance which one is recorded. Other systems' extensions may repeat as they please.
+    bool first_of_its_kind(const std::string& url, const std::string& pointer, std::set<std::string>& seen) {
+        if (url.rfind("urn:bran:", 0) != 0 || seen.insert(url).second) return true;
+        m_out.add(m_json.error(pointer, "a second \"" + url + "\" extension: keep only one"));
+        return false;
     }
 
     static std::string step_for(const std::string& item) {

@@ -36,7 +36,17 @@ void assign(std::optional<T>& field, const nlohmann::json& value) {
     else field = value.get<T>();
 }
 
+// The limit is what a person sees, characters (code points): Welsh or accented text takes more
+// bytes per character than English and must not get a shorter limit.
 constexpr std::size_t max_free_text = 4000;
+
+std::size_t code_points(const std::string& text) {
+    std::size_t count = 0;
+    for (const char c : text) {
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;  // a continuation byte is no new character
+    }
+    return count;
+}
 
 }  // namespace
 
@@ -86,7 +96,7 @@ std::string validate_answer(const Aid& aid, const std::string& item, const nlohm
     auto text_answer = [&]() -> std::string {
         if (clearing) return "";
         if (!value.is_string()) return "must be text";
-        if (value.get_ref<const std::string&>().size() > max_free_text) return "is longer than 4000 characters";
+        if (code_points(value.get_ref<const std::string&>()) > max_free_text) return "is longer than 4000 characters";
         return "";
     };
     auto choice_answer = [&](bool allow_defer) -> std::string {

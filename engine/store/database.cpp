@@ -130,7 +130,11 @@ Database Database::open(const std::string& path, Mode mode) {
     database.exec("PRAGMA foreign_keys=ON");
     if (version < current_schema_version()) {
         Transaction migration(raw);
-        if (fresh) database.exec("PRAGMA application_id=" + std::to_string(bran_application_id));
+        // Another bran (a second import of the same file) may have made the schema while this
+        // one waited for the lock: read the version again now that it is ours.
+        version = pragma_int(raw, "user_version");
+        const bool still_fresh = version == 0 && count_schema_objects(raw) == 0;
+        if (still_fresh) database.exec("PRAGMA application_id=" + std::to_string(bran_application_id));
         const auto& steps = schema_steps();
         for (int step = version; step < current_schema_version(); ++step) database.exec(steps[static_cast<std::size_t>(step)]);
         database.exec("PRAGMA user_version=" + std::to_string(current_schema_version()));

@@ -195,7 +195,13 @@ void SessionStore::credit_if_unattributed(const std::string& session_id, const S
 }
 
 void SessionStore::import_sessions(std::vector<ImportedSession> sessions) {
+    import_chosen([&sessions] { return std::move(sessions); });
+}
+
+void SessionStore::import_chosen(const std::function<std::vector<ImportedSession>()>& choose) {
     Transaction transaction(m_db.handle());
+    std::vector<ImportedSession> sessions = choose();
+    if (sessions.empty()) return;
     ChainHead head = chain_head();
     std::vector<EventRow> written;
     std::map<std::string, std::int64_t> aid_ids;

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <optional>
 #include <string_view>
 #include <string>
@@ -80,6 +81,10 @@ public:
         SessionUpdate final_state;
     };
     void import_sessions(std::vector<ImportedSession> sessions);
+    // As above, with the sessions chosen by `choose` inside the same BEGIN IMMEDIATE transaction,
+    // so that no other process can record one of them between the check and the insert (two
+    // imports of one file: one stores it, the other waits and finds it recorded).
+    void import_chosen(const std::function<std::vector<ImportedSession>()>& choose);
     // The content of every aid version any session was shown.
     std::vector<std::string> stored_aid_contents() const;
 

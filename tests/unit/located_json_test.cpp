@@ -14,6 +14,9 @@ namespace {
 
 using bran::LineColumn;
 using bran::LocatedJson;
+using bran::Diagnostics;
+using bran::Severity;
+using bran::TextPositions;
 
 // Parses text that must be valid; the diagnostics of the parse are returned through `out`.
 LocatedJson parse_ok(const std::string& text, bran::Diagnostics& out, bran::JsonLimits limits = {}) {
@@ -216,4 +219,29 @@ TEST_CASE("LocatedJson: positions survive CRLF line ends and a byte-order mark",
     CHECK(at(crlf.key_position("/b")) == at(3, 3));
     const auto bom = parse_ok("\xEF\xBB\xBF{\n  \"a\": 1\n}");
     CHECK(at(bom.value_position("/a")) == at(2, 8));
+}
+
+TEST_CASE("a file's problems print as at most 20 lines and a count of the rest", "[diagnostic]") {
+    Diagnostics problems;
+    for (int i = 0; i < 25; ++i) problems.add({"a.json", i + 1, 1, "/x", Severity::error, "bad"});
+    problems.add({"b.json", 1, 1, "/y", Severity::error, "bad"});
+    const std::vector<std::string> lines = problems.lines();
+    REQUIRE(lines.size() == 22);
+    CHECK(lines[19] == "a.json:20:1: /x: bad");
+    CHECK(lines[20] == "a.json: ... and 5 more problems in this file");
+    CHECK(lines[21] == "b.json:1:1: /y: bad");
+    CHECK(Diagnostics{}.lines().empty());
+}
+
+TEST_CASE("columns on a very long line are counted in code points", "[diagnostic]") {
+    std::string text = "\n";
+    for (int i = 0; i < 3000; ++i) text += "ŵa";
+    const TextPositions positions(text);
+    CHECK(positions.at(0).line == 1);
+    CHECK(positions.at(1).column == 1);
+    // 2,999 "ŵa" pairs (3 bytes, 2 code points each) before the last pair.
+    const LineColumn last = positions.at(1 + 2999 * 3);
+    CHECK(last.line == 2);
+    CHECK(last.column == 1 + 2999 * 2);
+    CHECK(positions.at(1 + 2999 * 3 + 2).column == 2 + 2999 * 2);
 }
