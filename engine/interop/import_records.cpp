@@ -51,7 +51,7 @@ bool same_answers(const SessionStore& store, const SessionRow& here, const Recor
 bool already_recorded_as_is(const SessionStore& store, const SessionRow& here, const RecordedSession& incoming,
                             const LocatedJson& json, Diagnostics& problems) {
     const std::string nothing_changed = "; nothing recorded was changed";
-    const std::vector<std::string> differences = different_facts(here, incoming);
+    const std::vector<std::string> differences = different_facts(here, incoming.row);
     for (const std::string& difference : differences) {
         problems.add(json.error(incoming.pointer, "session " + here.id + " is already recorded with a different " +
                                                       difference + nothing_changed));
