@@ -28,11 +28,6 @@ naming the first bad record. It needs the key file beside the database (FILE.key
 exit status: 0 done (verify: intact), 1 error (verify: tampering found), 2 usage error
 )";
 
-bool has_answer_events(const Database& db) {
-    Statement any = db.prepare("SELECT EXISTS (SELECT 1 FROM event)");
-    return any.step() && any.integer(0) != 0;
-}
-
 int run_verify(const Arguments& arguments) {
     const auto db_path = arguments.value("db");
     if (!db_path) return usage_error("audit verify", "--db FILE is required");

@@ -108,6 +108,11 @@ ChainKey load_or_create(const std::string& database_path, bool may_create, const
 }
 }  // namespace
 
+bool has_answer_events(const Database& db) {
+    Statement any = db.prepare("SELECT EXISTS (SELECT 1 FROM event)");
+    return any.step() && any.integer(0) != 0;
+}
+
 std::string key_path(const std::string& database_path) { return real_database_path(database_path) + ".key"; }
 
 std::string receipts_path(const std::string& database_path) { return real_database_path(database_path) + ".receipts"; }
@@ -126,9 +131,7 @@ ChainKey ChainKey::for_database(const std::string& database_path) {
 
 ChainKey ChainKey::for_recording(const Database& db) {
     if (db.path().empty() || db.path() == ":memory:") return random();
-    Statement any = db.prepare("SELECT EXISTS (SELECT 1 FROM event)");
-    const bool has_answers = any.step() && any.integer(0) != 0;
-    return load_or_create(db.path(), !has_answers,
+    return load_or_create(db.path(), !has_answer_events(db),
                           "the chain key is missing, and " + db.path() +
                               " already holds recorded answers. Restore the key from the backup; bran will not make "
                               "a new one, which would make every earlier answer look tampered with");

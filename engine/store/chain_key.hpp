@@ -30,6 +30,9 @@ private:
     std::array<unsigned char, 32> m_key{};
 };
 
+// Whether any answer event is linked into the chain yet (then its key can never be replaced).
+bool has_answer_events(const Database& db);
+
 // `<database>.key` beside the database's real file: a database reached through a symbolic link
 // has one key, not one beside each link.
 std::string key_path(const std::string& database_path);
