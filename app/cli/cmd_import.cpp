@@ -1,5 +1,6 @@
 // `bran import FILE... --db FILE`: session records in; each file all or nothing.
 #include "app/cli/options.hpp"
+#include "engine/core/ids_and_time.hpp"
 #include "engine/core/terminal_text.hpp"
 #include "engine/interop/import_records.hpp"
 #include "engine/store/store_error.hpp"
@@ -39,6 +40,8 @@ int run_import(const std::vector<std::string>& args) {
             return Exit::failed;
         }
         SessionStore store(db, ChainKey::for_recording(db));
+        const std::string answers_lost = store.prepare_for_recording(now_iso());
+        if (!answers_lost.empty()) std::cerr << terminal_safe(answers_lost) << '\n';
         const Library aids = aids_for_records(arguments.value("content").value_or(default_content_dir()), store);
         int rejected = 0, imported = 0, unchanged = 0;
         for (const std::string& file : arguments.positionals()) {

@@ -7,6 +7,8 @@
 #include "app/gui/screens/step_screens.hpp"
 #include "app/gui/frame_log.hpp"
 #include "app/gui/window.hpp"
+#include "engine/core/ids_and_time.hpp"
+#include "engine/core/terminal_text.hpp"
 #include "engine/content/library.hpp"
 #include "engine/i18n/catalog.hpp"
 #include "engine/session/app_model.hpp"
@@ -315,13 +317,17 @@ int run_app(const std::vector<std::string>& args) {
         return 1;
     }
     std::optional<SessionStore> store;
+    std::string answers_lost;
     try {
         store.emplace(*db, ChainKey::for_recording(*db));
+        answers_lost = store->prepare_for_recording(now_iso());
     } catch (const std::exception& e) {
         std::cerr << "bran: " << e.what() << '\n';
         return 1;
     }
+    if (!answers_lost.empty()) std::cerr << "bran: " << terminal_safe(answers_lost) << '\n';
     AppModel model(library, *db, *store, options);
+    if (!answers_lost.empty()) model.show_notice("notice.answers-lost");
 
     std::string glyphs;
     for (const Aid* aid : library.aids()) glyphs += aid->content;

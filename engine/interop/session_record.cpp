@@ -76,9 +76,9 @@ json to_questionnaire_response(const SessionRow& session, const Aid& aid, const 
     std::string status = "in-progress";
     std::map<std::string, const EventRow*> last_event;
     for (const EventRow& e : events) {
-        if (e.item == "status") {
+        if (e.item == status_item) {
             if (e.new_value.is_string()) status = e.new_value.get<std::string>();
-        } else {
+        } else if (is_answer_item(e.item)) {
             answers.set(e.item, e.new_value);
             last_event[e.item] = &e;
         }

@@ -3,6 +3,7 @@
 #include "engine/audit/audit_output.hpp"
 #include "engine/core/errors.hpp"
 #include "engine/core/files.hpp"
+#include "engine/core/ids_and_time.hpp"
 #include "engine/interop/hand_off.hpp"
 #include "engine/report/summary_pdf.hpp"
 #include "engine/interop/session_record.hpp"
@@ -251,8 +252,9 @@ void AppModel::open_from_home(const std::string& path) {
     }
     forget_saved_files();
     // What the clinic records from here on is its clinician's and site's work.
-    m_store.credit_if_unattributed(hand_off.session_id, m_options.meta);
-    m_walkthrough = Walkthrough::resume(*aid, m_store, hand_off.session_id, m_options.kiosk ? Setting::kiosk : Setting::clinic);
+    const Setting setting = m_options.kiosk ? Setting::kiosk : Setting::clinic;
+    m_store.credit_if_unattributed(hand_off.session_id, m_options.meta, now_iso(), setting_name(setting));
+    m_walkthrough = Walkthrough::resume(*aid, m_store, hand_off.session_id, setting);
     m_walkthrough->apply(intent::GoTo{Step::summary});
     m_screen = Screen::walkthrough;
     m_notice = hand_off.outcome == HandOff::Outcome::already_here ? "notice.already-imported" : "";

@@ -70,6 +70,8 @@ public:
     // From the staff views only, which the PIN has already opened.
     void close_from_clinician_views() { m_should_quit = m_screen == Screen::clinician; }
     void dismiss_notice() { m_notice.clear(); }
+    // A message for staff found outside a screen's work (answers found lost when the database opened).
+    void show_notice(std::string key) { m_notice = std::move(key); }
 
     // The audit view (staff only): the same figures as `bran audit`, for the filter chosen.
     void open_audit();

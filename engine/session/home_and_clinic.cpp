@@ -1,5 +1,7 @@
 #include "engine/session/home_and_clinic.hpp"
 
+#include "engine/store/session_store.hpp"
+
 namespace bran {
 
 void HomeAndClinic::add(std::string_view setting, const std::string& item, const nlohmann::json& value) {
@@ -7,7 +9,7 @@ void HomeAndClinic::add(std::string_view setting, const std::string& item, const
     // Anything done in the clinic counts, completing the session as much as changing an answer;
     // events imported without a setting say nothing about where they were given.
     if ((setting == "clinic" || setting == "kiosk") && m_answered_at_home) m_continued = true;
-    if (item == "status") return;
+    if (!is_answer_item(item)) return;
     // A record edited outside bran may hold a value of the wrong kind: skipped here (verify
     // reports the event), never allowed to stop the summary or the audit.
     try {

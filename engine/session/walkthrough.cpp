@@ -22,7 +22,7 @@ Walkthrough::Walkthrough(const Aid& aid, SessionStore& store, Setting setting, C
 
 Walkthrough Walkthrough::start(const Aid& aid, SessionStore& store, Setting setting, const SessionMeta& meta, Clock clock) {
     Walkthrough w(aid, store, setting, std::move(clock));
-    w.m_session_id = store.create_session(aid, meta, w.m_clock(), step_name(w.m_step));
+    w.m_session_id = store.create_session(aid, meta, w.m_clock(), step_name(w.m_step), setting_name(setting));
     return w;
 }
 
@@ -41,10 +41,11 @@ Walkthrough Walkthrough::resume(const Aid& aid, SessionStore& store, const std::
 
 void Walkthrough::replay(const std::vector<EventRow>& events, Answers& answers, std::string& status) {
     for (const EventRow& e : events) {
-        if (e.item == "status") {
+        if (e.item == status_item) {
             if (e.new_value.is_string()) status = e.new_value.get<std::string>();
             continue;
         }
+        if (!is_answer_item(e.item)) continue;
         // A record edited outside bran may hold a value of the wrong kind; it is skipped here
         // (verify reports the event), never allowed to stop the replay.
         try {

@@ -5,10 +5,12 @@
 
 #include <sodium.h>
 
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <optional>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -30,12 +32,6 @@ ChainKey ChainKey::random() {
 }
 
 namespace {
-std::string real_database_path(const std::string& database_path) {
-    std::error_code ec;
-    const auto real = std::filesystem::weakly_canonical(database_path, ec);
-    return ec ? database_path : real.string();
-}
-
 // Reads the key at `path` into `key`; false when there is no such file.
 bool read_key(const std::string& path, std::array<unsigned char, 32>& key) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
@@ -116,6 +112,34 @@ bool has_answer_events(const Database& db) {
 std::string key_path(const std::string& database_path) { return real_database_path(database_path) + ".key"; }
 
 std::string receipts_path(const std::string& database_path) { return real_database_path(database_path) + ".receipts"; }
+
+Receipt newest_receipt(const std::string& receipts) {
+    Receipt newest;
+    std::ifstream in(receipts, std::ios::binary);
+    if (!in.is_open()) return newest;
+    newest.readable = true;
+    // Appends from two processes at once may land a little out of order: the tail holds
+    // thousands of lines, far more than could ever be in flight together.
+    constexpr std::streamoff tail = 64 * 1024;
+    in.seekg(0, std::ios::end);
+    const std::streamoff size = in.tellg();
+    const std::streamoff from = size > tail ? size - tail : 0;
+    in.seekg(from);
+    std::string line;
+    if (from > 0) std::getline(in, line);  // most likely cut in the middle
+    while (std::getline(in, line)) {
+        const auto space = line.find(' ');
+        if (space == std::string::npos || space == 0 || space > 18) continue;
+        std::int64_t n = 0;
+        bool digits = true;
+        for (std::size_t i = 0; i < space; ++i) {
+            if (line[i] < '0' || line[i] > '9') digits = false;
+            else n = n * 10 + (line[i] - '0');
+        }
+        if (digits && n >= newest.n) newest.n = n, newest.mac_hex = line.substr(space + 1);
+    }
+    return newest;
+}
 
 std::optional<ChainKey> ChainKey::existing(const std::string& database_path) {
     require_sodium();

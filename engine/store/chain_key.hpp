@@ -39,4 +39,13 @@ std::string key_path(const std::string& database_path);
 // Where the append-only receipts of chain heads are kept: `<database>.receipts`, likewise.
 std::string receipts_path(const std::string& database_path);
 
+// The newest chain head in a receipts file: the largest record number among its last lines
+// (read from the end, so a long history costs nothing), with that event's link in hex.
+struct Receipt {
+    bool readable = false;  // false when the file is missing or cannot be read
+    std::int64_t n = 0;     // 0 when there is none
+    std::string mac_hex;
+};
+Receipt newest_receipt(const std::string& receipts);
+
 }  // namespace bran

@@ -1,11 +1,13 @@
 #include "engine/store/chain_verify.hpp"
 
 #include "engine/audit/assessment.hpp"
+#include "engine/core/files.hpp"
 #include "engine/session/walkthrough.hpp"
 #include "engine/store/session_store.hpp"
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -26,6 +28,49 @@ std::string tri_text(const std::optional<std::int64_t>& v) { return v ? std::to_
 std::optional<std::int64_t> tri(const std::optional<bool>& v) {
     if (!v) return std::nullopt;
     return *v ? 1 : 0;
+}
+
+std::string shown(const std::optional<std::string>& v) { return v ? "\"" + *v + "\"" : "none"; }
+
+// The session row's facts against those its chained facts events vouch for: the kind of finding
+// and what differs, or nothing when they agree. Columns as in verify_record's session query.
+std::optional<std::pair<std::string, std::string>> check_facts(const std::vector<EventRow>& events, const Statement& row,
+                                                               bool sealing_pending) {
+    ChainedFacts facts;
+    bool any = false;
+    for (const EventRow& e : events) {
+        if (e.item != facts_item && e.item != credit_item) continue;
+        if (e.item == credit_item && !any) continue;
+        if (!fold_facts(e, facts)) return std::make_pair(std::string("changed"), std::string("its facts event is not of bran's form"));
+        any = any || e.item == facts_item;
+    }
+    if (!any) {
+        if (sealing_pending) {
+            return std::make_pair(std::string("session-unsealed"),
+                                  std::string("recorded by an earlier bran, its clinician, site and start are not in the "
+                                              "chain yet: open this database once with bran (or import into it) to seal them"));
+        }
+        return std::make_pair(std::string("session-inserted"),
+                              std::string("bran did not record this session: its aid, clinician, site and start are not in "
+                                          "the chain"));
+    }
+    const std::vector<std::tuple<const char*, std::optional<std::string>, std::optional<std::string>>> checks = {
+        {"aid", row.text(10), facts.aid_id},
+        {"aid version", row.text(11), facts.aid_version},
+        {"aid content hash", row.text(12), facts.content_hash},
+        {"locale", row.text(13), facts.locale},
+        {"start", row.text(14), facts.started_at},
+        {"patient pseudonym", row.optional_text(15), facts.pseudonym},
+        {"clinician", row.optional_text(16), facts.clinician},
+        {"site", row.optional_text(17), facts.site},
+    };
+    for (const auto& [what, stored, chained] : checks) {
+        if (stored != chained) {
+            return std::make_pair(std::string("session-changed"), std::string(what) + " is recorded as " + shown(stored) +
+                                                                      " but bran recorded " + shown(chained));
+        }
+    }
+    return std::nullopt;
 }
 
 }  // namespace
@@ -63,17 +108,10 @@ VerifyReport verify_record(const Database& db, const ChainKey& key, const std::s
     const std::int64_t last_n = expected_n - 1;
 
     // 2. The receipts: the newest chain head bran wrote must still be there, unchanged.
-    std::ifstream in(receipts);
-    report.receipts_missing = last_n > 0 && !in.is_open();
-    std::string line;
-    std::int64_t receipt_n = 0;
-    std::string receipt_mac;
-    while (std::getline(in, line)) {
-        std::istringstream fields(line);
-        std::int64_t n = 0;
-        std::string hex;
-        if (fields >> n >> hex && n >= receipt_n) receipt_n = n, receipt_mac = hex;
-    }
+    const Receipt newest = newest_receipt(receipts);
+    report.receipts_missing = last_n > 0 && !newest.readable;
+    const std::int64_t receipt_n = newest.n;
+    const std::string& receipt_mac = newest.mac_hex;
     if (receipt_n > last_n) {
         found({"(newest)", 0, receipt_n, "truncated",
                "bran had recorded " + std::to_string(receipt_n) + " events, but only " + std::to_string(last_n) +
@@ -93,12 +131,15 @@ VerifyReport verify_record(const Database& db, const ChainKey& key, const std::s
         }
     }
 
-    // 3. Sessions: numbering, existence, and the audit figures their answers give.
-    std::map<std::string, std::string> contents;
+    // 3. Sessions: numbering, existence, their facts, and the audit figures their answers give.
+    Statement pending = db.prepare("SELECT EXISTS (SELECT 1 FROM setting WHERE key = 'sessions_to_seal')");
+    const bool sealing_pending = pending.step() && pending.integer(0) != 0;
     Statement sessions = db.prepare(
         "SELECT s.id, s.status, s.choice, s.concordance, s.knowledge_adequate, s.informed_choice, s.sure_score, "
-        "s.event_count, a.content, a.id FROM session s JOIN aid_version a ON a.id = s.aid_version_id ORDER BY s.id");
+        "s.event_count, a.content, a.id, a.aid_id, a.version, a.content_hash, s.locale, s.started_at, s.pseudonym, "
+        "s.clinician, s.site FROM session s JOIN aid_version a ON a.id = s.aid_version_id ORDER BY s.id");
     std::map<std::int64_t, LoadedAid> aids;
+    std::map<std::int64_t, bool> aid_content_intact;
     std::map<std::string, bool> seen;
     while (sessions.step()) {
         ++report.sessions;
@@ -117,9 +158,18 @@ VerifyReport verify_record(const Database& db, const ChainKey& key, const std::s
                        std::to_string(evs.size())});
         }
         const std::int64_t aid_key = sessions.integer(9);
+        if (!aid_content_intact.count(aid_key)) aid_content_intact[aid_key] = sha256_hex(sessions.text(8)) == sessions.text(12);
+        if (!aid_content_intact[aid_key]) {
+            found({id, 0, 0, "session-changed",
+                   "the stored aid " + sessions.text(10) + " " + sessions.text(11) +
+                       " is not the text the patient was shown (its content does not match its hash)"});
+        }
+        if (const auto facts = check_facts(evs, sessions, sealing_pending)) found({id, 0, 0, facts->first, facts->second});
         auto aid = aids.find(aid_key);
         if (aid == aids.end()) aid = aids.emplace(aid_key, load_aid_text(sessions.text(8), "stored aid", RuleContext{})).first;
-        if (evs.empty()) {
+        const bool answered = std::any_of(evs.begin(), evs.end(), [](const EventRow& e) { return is_answer_item(e.item); });
+        const bool status_changed = std::any_of(evs.begin(), evs.end(), [](const EventRow& e) { return e.item == status_item; });
+        if (!answered && !status_changed) {
             // A session with no answer events was opened and left: bran records no status change
             // and no audit figure for it, so any there were put in behind bran's back.
             const bool has_figures = sessions.optional_text(2) || sessions.optional_integer(3) ||

@@ -16,7 +16,7 @@ struct TamperFinding {
     std::string session_id;
     int seq = 0;              // the event number within the session, 0 for the session itself
     std::int64_t n = 0;       // the event's place in the whole record
-    std::string kind;         // changed, deleted, inserted, truncated, session-changed, session-deleted
+    std::string kind;  // changed, deleted, truncated, session-changed, session-deleted, session-inserted, session-unsealed
     std::string message;
     std::string to_line() const;
 };

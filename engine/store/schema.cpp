@@ -69,6 +69,12 @@ CREATE INDEX session_audit ON session (status, choice, concordance, knowledge_ad
         R"sql(
 CREATE INDEX event_at_home ON event (session_id) WHERE setting = 'home';
 )sql",
+        // 5: each session's facts (aid, clinician, site, start) are its first event in the chain,
+        // so verify covers everything the audit counts. Sessions recorded before have none yet:
+        // the next bran that records here (it has the key) chains them as they stand.
+        R"sql(
+INSERT INTO setting (key, value) SELECT 'sessions_to_seal', 'recorded before schema 5' WHERE EXISTS (SELECT 1 FROM session);
+)sql",
     };
     return steps;
 }

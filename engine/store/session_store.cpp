@@ -56,6 +56,34 @@ SessionRow read_session(const Statement& s) {
 
 }  // namespace
 
+bool is_answer_item(const std::string& item) { return item != facts_item && item != credit_item && item != status_item; }
+
+nlohmann::json facts_value(const SessionRow& row) {
+    const auto optional = [](const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); };
+    return {{"aid", row.aid_id},           {"version", row.aid_version}, {"content_hash", row.content_hash},
+            {"locale", row.meta.locale},   {"started_at", row.started_at}, {"pseudonym", optional(row.meta.pseudonym)},
+            {"clinician", optional(row.meta.clinician)}, {"site", optional(row.meta.site)}};
+}
+
+bool fold_facts(const EventRow& event, ChainedFacts& facts) {
+    const nlohmann::json& v = event.new_value;
+    if (!v.is_object()) return false;
+    const auto text = [&](const char* key, std::string& out) {
+        if (!v.contains(key) || !v[key].is_string()) return false;
+        out = v[key].get<std::string>();
+        return true;
+    };
+    const auto optional = [&](const char* key, std::optional<std::string>& out) {
+        if (!v.contains(key) || !(v[key].is_string() || v[key].is_null())) return false;
+        out = v[key].is_null() ? std::nullopt : std::optional<std::string>(v[key].get<std::string>());
+        return true;
+    };
+    if (event.item == credit_item) return optional("clinician", facts.clinician) && optional("site", facts.site);
+    return text("aid", facts.aid_id) && text("version", facts.aid_version) && text("content_hash", facts.content_hash) &&
+           text("locale", facts.locale) && text("started_at", facts.started_at) && optional("pseudonym", facts.pseudonym) &&
+           optional("clinician", facts.clinician) && optional("site", facts.site);
+}
+
 std::string canonical_event(const EventRow& e) {
     return nlohmann::json::array({e.n, e.session_id, e.seq, e.at, e.setting, e.step, e.item, e.old_value, e.new_value})
         .dump();
@@ -74,19 +102,48 @@ std::int64_t SessionStore::store_aid(const Aid& aid) {
     return sqlite3_last_insert_rowid(m_db.handle());
 }
 
-std::string SessionStore::create_session(const Aid& aid, const SessionMeta& meta, const std::string& at,
-                                         const std::string& step, const std::string& id) {
-    const std::string session_id = id.empty() ? new_uuid() : id;
-    Transaction transaction(m_db.handle());
-    const std::int64_t aid_version_id = store_aid(aid);
+void SessionStore::insert_session(const SessionRow& row, std::int64_t aid_version_id) {
     Statement& insert = cached(m_insert_session,
         "INSERT INTO session (id, aid_version_id, pseudonym, clinician, site, locale, started_at, updated_at, status, step) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, 'in-progress', ?8)");
-    insert.bind(1, session_id).bind(2, aid_version_id).bind(3, meta.pseudonym).bind(4, meta.clinician);
-    insert.bind(5, meta.site).bind(6, meta.locale).bind(7, at).bind(8, step);
+    insert.bind(1, row.id).bind(2, aid_version_id).bind(3, row.meta.pseudonym).bind(4, row.meta.clinician);
+    insert.bind(5, row.meta.site).bind(6, row.meta.locale).bind(7, row.started_at).bind(8, row.step);
     insert.run();
+}
+
+EventRow SessionStore::facts_event(const SessionRow& row, const std::string& at, const std::string& setting) {
+    EventRow event;
+    event.session_id = row.id;
+    event.seq = 1;
+    event.at = at;
+    event.setting = setting;
+    event.step = row.step;
+    event.item = facts_item;
+    event.new_value = facts_value(row);
+    return event;
+}
+
+std::string SessionStore::create_session(const Aid& aid, const SessionMeta& meta, const std::string& at,
+                                         const std::string& step, const std::string& setting, const std::string& id) {
+    SessionRow row;
+    row.id = id.empty() ? new_uuid() : id;
+    row.aid_id = aid.id;
+    row.aid_version = aid.version;
+    row.content_hash = aid.content_hash;
+    row.meta = meta;
+    row.started_at = at;
+    row.step = step;
+    Transaction transaction(m_db.handle());
+    insert_session(row, store_aid(aid));
+    ChainHead head = chain_head();
+    EventRow event = facts_event(row, at, setting);
+    insert_event(event, head);
+    Statement count = m_db.prepare("UPDATE session SET event_count = 1 WHERE id = ?1");
+    count.bind(1, row.id);
+    count.run();
     transaction.commit();
-    return session_id;
+    write_receipts({event});
+    return row.id;
 }
 
 Statement& SessionStore::cached(std::optional<Statement>& slot, std::string_view sql) {
@@ -185,13 +242,84 @@ void SessionStore::save_step(const std::string& session_id, const std::string& s
     update.run();
 }
 
-void SessionStore::credit_if_unattributed(const std::string& session_id, const SessionMeta& meta) {
-    if (!meta.clinician && !meta.site) return;
+void SessionStore::credit_if_unattributed(const std::string& session_id, const SessionMeta& meta, const std::string& at,
+                                          const std::string& setting) {
+    const auto blank = [](const std::optional<std::string>& v) { return !v || v->empty(); };
+    Transaction transaction(m_db.handle());
+    const auto row = find(session_id);
+    if (!row) throw StoreError(SQLITE_NOTFOUND, SQLITE_NOTFOUND, "no session " + session_id);
+    const auto clinician = blank(row->meta.clinician) && !blank(meta.clinician) ? meta.clinician : row->meta.clinician;
+    const auto site = blank(row->meta.site) && !blank(meta.site) ? meta.site : row->meta.site;
+    if (clinician == row->meta.clinician && site == row->meta.site) return;
+    EventRow event;
+    event.session_id = session_id;
+    event.at = at;
+    event.setting = setting;
+    event.step = row->step;
+    event.item = credit_item;
+    event.old_value = {{"clinician", row->meta.clinician ? nlohmann::json(*row->meta.clinician) : nullptr},
+                       {"site", row->meta.site ? nlohmann::json(*row->meta.site) : nullptr}};
+    event.new_value = {{"clinician", clinician ? nlohmann::json(*clinician) : nullptr},
+                       {"site", site ? nlohmann::json(*site) : nullptr}};
+    Statement& seq = cached(m_next_seq, "SELECT coalesce(max(seq), 0) + 1 FROM event WHERE session_id = ?1");
+    seq.bind(1, session_id);
+    seq.step();
+    event.seq = static_cast<int>(seq.integer(0));
+    seq.reset();
+    ChainHead head = chain_head();
+    insert_event(event, head);
     Statement update = m_db.prepare(
-        "UPDATE session SET clinician = coalesce(nullif(clinician, ''), ?2), site = coalesce(nullif(site, ''), ?3) "
-        "WHERE id = ?1");
-    update.bind(1, session_id).bind(2, meta.clinician).bind(3, meta.site);
+        "UPDATE session SET clinician = ?2, site = ?3, event_count = event_count + 1 WHERE id = ?1");
+    update.bind(1, session_id).bind(2, clinician).bind(3, site);
     update.run();
+    transaction.commit();
+    write_receipts({event});
+}
+
+std::string SessionStore::prepare_for_recording(const std::string& at) {
+    const std::string lost = answers_lost_since_receipts();
+    seal_sessions_from_before_chained_facts(at);
+    return lost;
+}
+
+std::string SessionStore::answers_lost_since_receipts() {
+    if (m_receipts.empty()) return "";
+    const std::int64_t receipt_n = newest_receipt(m_receipts).n;
+    const std::int64_t record_n = chain_head().n;
+    if (receipt_n <= record_n) return "";
+    return m_db.path() + ": bran had recorded " + std::to_string(receipt_n) + " events here, but the database ends at #" +
+           std::to_string(record_n) + ": the newest " + std::to_string(receipt_n - record_n) +
+           " were lost (a deleted or damaged " + m_db.path() +
+           "-wal file, or an older copy put back). Restore the database from a backup, or ask for help; "
+           "bran audit verify reports the same";
+}
+
+void SessionStore::seal_sessions_from_before_chained_facts(const std::string& at) {
+    Transaction transaction(m_db.handle());
+    Statement pending = m_db.prepare("SELECT 1 FROM setting WHERE key = 'sessions_to_seal'");
+    if (!pending.step()) return;
+    Statement unsealed = m_db.prepare(std::string("SELECT ") + session_columns +
+                                      " FROM session s JOIN aid_version a ON a.id = s.aid_version_id "
+                                      "WHERE NOT EXISTS (SELECT 1 FROM event e WHERE e.session_id = s.id AND e.item = 'session') "
+                                      "ORDER BY s.started_at, s.id");
+    std::vector<SessionRow> rows;
+    while (unsealed.step()) rows.push_back(read_session(unsealed));
+    ChainHead head = chain_head();
+    EventRow last;
+    for (const SessionRow& row : rows) {
+        EventRow event = facts_event(row, at, "import");
+        event.seq = row.event_count + 1;
+        // Said in the record: these facts were chained when found, not when the session began.
+        event.new_value["sealed_late"] = true;
+        insert_event(event, head);
+        Statement count = m_db.prepare("UPDATE session SET event_count = event_count + 1 WHERE id = ?1");
+        count.bind(1, row.id);
+        count.run();
+        last = event;
+    }
+    m_db.exec("DELETE FROM setting WHERE key = 'sessions_to_seal'");
+    transaction.commit();
+    if (!rows.empty()) write_receipts({last});
 }
 
 void SessionStore::import_sessions(std::vector<ImportedSession> sessions) {
@@ -202,32 +330,32 @@ void SessionStore::import_chosen(const std::function<std::vector<ImportedSession
     Transaction transaction(m_db.handle());
     std::vector<ImportedSession> sessions = choose();
     if (sessions.empty()) return;
+    const std::string now = now_iso();
     ChainHead head = chain_head();
-    std::vector<EventRow> written;
+    EventRow last;
     std::map<std::string, std::int64_t> aid_ids;
     for (ImportedSession& session : sessions) {
         const std::string aid_key = session.aid->id + '\n' + session.aid->version + '\n' + session.aid->content_hash;
         auto known = aid_ids.find(aid_key);
         if (known == aid_ids.end()) known = aid_ids.emplace(aid_key, store_aid(*session.aid)).first;
-        Statement& insert = cached(m_insert_session,
-            "INSERT INTO session (id, aid_version_id, pseudonym, clinician, site, locale, started_at, updated_at, status, step) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, 'in-progress', ?8)");
-        const SessionRow& row = session.row;
-        insert.bind(1, row.id).bind(2, known->second).bind(3, row.meta.pseudonym).bind(4, row.meta.clinician);
-        insert.bind(5, row.meta.site).bind(6, row.meta.locale).bind(7, row.started_at).bind(8, row.step);
-        insert.run();
-        int seq = 0;
+        SessionRow& row = session.row;
+        row.aid_id = session.aid->id;
+        row.aid_version = session.aid->version;
+        row.content_hash = session.aid->content_hash;
+        insert_session(row, known->second);
+        last = facts_event(row, now, "import");
+        insert_event(last, head);
+        int seq = 1;
         for (EventRow& event : session.events) {
             event.session_id = row.id;
             event.seq = ++seq;
             insert_event(event, head);
-            if (!m_receipts.empty() && written.empty()) written.push_back(event);
-            else if (!m_receipts.empty()) written.back() = event;
+            last = event;
         }
         update_facts(row.id, row.updated_at, session.final_state, seq);
     }
     transaction.commit();
-    write_receipts(written);
+    write_receipts({last});
 }
 
 std::vector<std::string> SessionStore::stored_aid_contents() const {

@@ -61,16 +61,24 @@ class SessionStore {
 public:
     SessionStore(Database& db, ChainKey key);
 
-    // Stores the aid version (once) and a new in-progress session; returns its id.
+    // Stores the aid version (once) and a new in-progress session, with its facts (aid, who,
+    // where, when) as the session's first event in the chain; returns its id.
     std::string create_session(const Aid& aid, const SessionMeta& meta, const std::string& at, const std::string& step,
-                               const std::string& id = "");
+                               const std::string& setting, const std::string& id = "");
     // Appends one event (seq, n and mac are filled in) and applies the update; durable on return.
     EventRow append(EventRow event, const SessionUpdate& update);
     // Where the patient is, for resuming; not an answer, so not an event.
     void save_step(const std::string& session_id, const std::string& step);
     // A session begun at home and continued in the clinic: the clinic's clinician and site, where
-    // the session has none yet (a clinician or site already recorded is never replaced).
-    void credit_if_unattributed(const std::string& session_id, const SessionMeta& meta);
+    // the session has none yet (a clinician or site already recorded is never replaced). The
+    // credit is an event in the chain, as the audit counts it.
+    void credit_if_unattributed(const std::string& session_id, const SessionMeta& meta, const std::string& at,
+                                const std::string& setting);
+    // Called once when a database is opened for recording: chains the facts of sessions recorded
+    // by a bran from before they were chained (schema 4 and older), as they stand; and returns
+    // what staff must be told about answers already lost (the receipts are ahead of the record:
+    // a deleted or damaged -wal file, or an older copy put back), or empty.
+    std::string prepare_for_recording(const std::string& at);
 
     // Whole sessions from another database, each created with all its events, all in one
     // transaction: a file is imported entirely or not at all.
@@ -105,12 +113,17 @@ private:
         std::vector<unsigned char> mac;
     };
     std::int64_t store_aid(const Aid& aid);
+    void insert_session(const SessionRow& row, std::int64_t aid_version_id);
+    // The session's first event: its facts, linked into the chain.
+    EventRow facts_event(const SessionRow& row, const std::string& at, const std::string& setting);
     ChainHead chain_head();
     // Links and inserts one event after `head` (which it advances); seq must be set.
     void insert_event(EventRow& event, ChainHead& head);
     void update_facts(const std::string& session_id, const std::string& at, const SessionUpdate& update, int new_events);
     EventRow append_in_transaction(EventRow event, const SessionUpdate& update);
     void write_receipts(const std::vector<EventRow>& events);
+    void seal_sessions_from_before_chained_facts(const std::string& at);
+    std::string answers_lost_since_receipts();
     // Prepared once per store: an answer is written with no SQL compiled on the way.
     Statement& cached(std::optional<Statement>& slot, std::string_view sql);
 
@@ -120,6 +133,22 @@ private:
     std::string m_receipts_problem;
     std::optional<Statement> m_last_event, m_next_seq, m_insert_event, m_update_facts, m_insert_session;
 };
+
+// The items of events that are not answers: the session's facts when it was created, the
+// clinic's credit for a session begun at home, and a change of status.
+constexpr const char* facts_item = "session";
+constexpr const char* credit_item = "credited";
+constexpr const char* status_item = "status";
+bool is_answer_item(const std::string& item);
+
+// A session's facts as the chain vouches for them: its "session" event, with later credits.
+struct ChainedFacts {
+    std::string aid_id, aid_version, content_hash, locale, started_at;
+    std::optional<std::string> pseudonym, clinician, site;
+};
+nlohmann::json facts_value(const SessionRow& row);
+// Folds one facts or credit event into `facts`; false when its value is not of bran's form.
+bool fold_facts(const EventRow& event, ChainedFacts& facts);
 
 // The columns of an event, in the order read_event expects them.
 constexpr const char* event_columns = "n, session_id, seq, at, setting, step, item, old_value, new_value, mac";

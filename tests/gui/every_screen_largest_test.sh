@@ -73,6 +73,9 @@ press shift+Tab Return
 screen_shot pin "rhowch PIN"
 type_text 246824
 press Return
+# The PIN's check takes a moment (Argon2id, longer with the sanitizers), during which the window
+# draws nothing new: wait for the staff view itself before its screenshot.
+wait_for_text every-staff-opening "Agor ffeil" 30 > /dev/null || fail "no staff view after the PIN"
 screen_shot staff "Agor ffeil claf"
 press Tab Return          # the staff view's first control: the audit
 screen_shot audit "Archwiliad gwerth personol"

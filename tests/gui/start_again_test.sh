@@ -40,7 +40,7 @@ start_app --db "$DB" || { finish; exit 1; }
 start_again_from home-first "$DB" 0
 start_again_from home-values "$DB" "$to_values" "${value_keys[0]}"
 expect_equal "home: the values answer was kept" 1 \
-  "$(sql "$DB" "SELECT count(*) FROM event WHERE item <> 'status' AND session_id =
+  "$(sql "$DB" "SELECT count(*) FROM event WHERE item NOT IN ('status', 'session') AND session_id =
                   (SELECT id FROM session ORDER BY started_at DESC, rowid DESC LIMIT 1)")"
 # The next session starts afresh and can be walked.
 press "$AID_KEY"

@@ -69,8 +69,9 @@ expect_equal() {
   if [ "$2" = "$3" ]; then pass; else fail "$1: expected '$2', got '$3'"; fi
 }
 
-# check_events DB SESSION EXPECTED_FILE: the session's events are exactly the expected
-# [item, value] lines, in order (values compared as JSON), with seq 1..N and each old_value null.
+# check_events DB SESSION EXPECTED_FILE: the session's first event holds its facts (item
+# "session"), and the rest are exactly the expected [item, value] lines, in order (values compared
+# as JSON), with seq 2..N+1 and each old_value null.
 check_events() {
   local db=$1 session=$2 expected=$3 problems
   sqlite3 -batch -json "$db" \
@@ -80,10 +81,14 @@ import json, sys
 text = open(sys.argv[1]).read().strip()
 rows = json.loads(text) if text else []
 expected = [json.loads(line) for line in open(sys.argv[2], encoding="utf-8") if line.strip()]
-got = [[r["item"], json.loads(r["new_value"]) if r["new_value"] is not None else None] for r in rows]
 problems = []
-if [r["seq"] for r in rows] != list(range(1, len(rows) + 1)):
-    problems.append("seq is not 1..N: %s" % [r["seq"] for r in rows])
+if not rows or rows[0]["item"] != "session" or rows[0]["seq"] != 1:
+    problems.append("the first event is not the session's facts: %s" % (rows[0] if rows else None))
+else:
+    rows = rows[1:]
+got = [[r["item"], json.loads(r["new_value"]) if r["new_value"] is not None else None] for r in rows]
+if [r["seq"] for r in rows] != list(range(2, len(rows) + 2)):
+    problems.append("seq is not 2..N+1: %s" % [r["seq"] for r in rows])
 for i, r in enumerate(rows):
     if r["item"] != "status" and r["old_value"] is not None:
         problems.append("event %d (%s) has an old value %s" % (r["seq"], r["item"], r["old_value"]))

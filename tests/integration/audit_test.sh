@@ -75,8 +75,24 @@ tamper truncated "DELETE FROM event WHERE n > $((last - 3))" "truncated: bran ha
 tamper facts "UPDATE session SET concordance = 1 - concordance WHERE concordance IS NOT NULL AND rowid = (SELECT min(rowid) FROM session WHERE concordance IS NOT NULL)" "session-changed: concordance is recorded as"
 tamper session-gone "PRAGMA foreign_keys=OFF; DELETE FROM session WHERE id = '$id10'" "session $id10 .*session-deleted"
 # A completed session with no answers, made up to move the audit's figures.
-tamper fabricated "INSERT INTO session (id, aid_version_id, pseudonym, clinician, site, locale, started_at, updated_at, status, step, choice, concordance, knowledge_adequate, informed_choice, sure_score, event_count) SELECT 'made-up-session', aid_version_id, NULL, clinician, site, locale, started_at, updated_at, 'completed', step, choice, 1, 1, 1, 4, 0 FROM session WHERE status = 'completed' LIMIT 1" "session made-up-session.*session-changed: the session is recorded as completed with audit figures, but it has no answers"
+tamper fabricated "INSERT INTO session (id, aid_version_id, pseudonym, clinician, site, locale, started_at, updated_at, status, step, choice, concordance, knowledge_adequate, informed_choice, sure_score, event_count) SELECT 'made-up-session', aid_version_id, NULL, clinician, site, locale, started_at, updated_at, 'completed', step, choice, 1, 1, 1, 4, 0 FROM session WHERE status = 'completed' LIMIT 1" "session made-up-session: session-inserted: bran did not record this session"
+# Everything else the audit counts: who, where, when, the status and the aid shown.
+tamper clinician "UPDATE session SET clinician = 'someone-else' WHERE id = '$id10'" "session $id10: session-changed: clinician is recorded as \"someone-else\" but bran recorded"
+tamper site "UPDATE session SET site = 'elsewhere' WHERE id = '$id10'" "session $id10: session-changed: site is recorded as \"elsewhere\" but bran recorded"
+tamper start "UPDATE session SET started_at = '2019-01-01T09:00:00+00:00' WHERE id = '$id10'" "session $id10: session-changed: start is recorded as \"2019-01-01T09:00:00\+00:00\" but bran recorded"
+tamper status "UPDATE session SET status = CASE status WHEN 'completed' THEN 'abandoned' ELSE 'completed' END WHERE id = '$id10'" "session $id10: session-changed: status is recorded as"
+tamper aid-id "UPDATE aid_version SET aid_id = 'another-aid'" "session-changed: aid is recorded as \"another-aid\" but bran recorded"
+tamper aid-text "UPDATE aid_version SET content = replace(content, '\"en-GB\"', '\"en-gb\"')" "is not the text the patient was shown"
+tamper wiped "PRAGMA foreign_keys=OFF; DELETE FROM event WHERE session_id = '$id10'; DELETE FROM session WHERE id = '$id10'" ": deleted: the record jumps"
 tamper renumbered "DELETE FROM event WHERE n = 10; UPDATE event SET n = n - 1 WHERE n > 10" ": changed"
+# Answers lost from the end of the database (as with a deleted -wal file) are told at the next
+# open for recording, by import here, and nothing is imported over them silently.
+cp "$WORK/t.db" "$WORK/lost.db"; cp "$WORK/t.db.key" "$WORK/lost.db.key"; cp "$WORK/t.db.receipts" "$WORK/lost.db.receipts"
+sqlite3 "$WORK/lost.db" "DELETE FROM event WHERE n > $((last - 2))"
+"$GENERATE" --db "$WORK/five.db" --sessions 5 --seed 7 > /dev/null
+"$BRAN" export fhir --db "$WORK/five.db" > "$WORK/five.json"
+expect_exit 0 -- "$BRAN" import "$WORK/five.json" --db "$WORK/lost.db"
+expect_err_match "lost.db: bran had recorded $last events here, but the database ends at #$((last - 2)): the newest 2 were lost"
 # Receipts gone: the answers are unchanged, but removals at the end cannot be checked, which is
 # not "intact".
 mv "$WORK/t.db.receipts" "$WORK/kept.receipts"

@@ -27,7 +27,7 @@ sq() { sqlite3 -readonly -batch "$1" "$2"; }
 integrity_of() { sqlite3 -batch "$1" "PRAGMA integrity_check"; }
 
 # One "session seq item value" line per event, as the recorder prints them after "confirmed ".
-events_of() { sq "$1" "SELECT session_id || ' ' || seq || ' ' || item || ' ' || new_value FROM event"; }
+events_of() { sq "$1" "SELECT session_id || ' ' || seq || ' ' || item || ' ' || new_value FROM event WHERE item <> 'session'"; }
 
 force_fresh=0 fresh=0 reused=0 killed=0 finished=0 confirmed_total=0 db_number=0
 db=""
@@ -96,11 +96,11 @@ for ((i = 1; i <= ITERATIONS; i++)); do
   mismatched=$(sq "$db" "SELECT count(*) FROM session s WHERE event_count != (SELECT count(*) FROM event e WHERE e.session_id = s.id)" 2>&1)
   if [ "$mismatched" = "0" ]; then pass; else fail "run $i ($db): sessions whose event_count disagrees with their events: $mismatched"; fi
 
-  # This run's session: events 1..k with no gap, k = confirmed or confirmed + 1.
+  # This run's session: its facts and answers 1..k with no gap, k = confirmed or confirmed + 1.
   if [ "$n_confirmed" -gt 0 ]; then
     session=$(head -n 1 "$WORK/run.confirmed" | cut -d' ' -f1)
     read -r count max_seq < <(sq "$db" "SELECT count(*), coalesce(max(seq), 0) FROM event WHERE session_id = '$session'" | tr '|' ' ')
-    if [ "$count" = "$max_seq" ] && [ "$count" -ge "$n_confirmed" ] && [ "$count" -le $((n_confirmed + 1)) ]; then
+    if [ "$count" = "$max_seq" ] && [ $((count - 1)) -ge "$n_confirmed" ] && [ $((count - 1)) -le $((n_confirmed + 1)) ]; then
       pass
     else
       fail "run $i: session $session has $count events (last seq $max_seq) after $n_confirmed confirmed answers"

@@ -63,7 +63,7 @@ expect_ok_integrity() {
 expect_exactly_confirmed() {
   local db=$1 what=$2 extra=${3:-0}
   sed -n 's/^confirmed //p' "$WORK/out" | sort > "$WORK/confirmed"
-  sq "$db" "SELECT session_id || ' ' || seq || ' ' || item || ' ' || new_value FROM event" | sort > "$WORK/events"
+  sq "$db" "SELECT session_id || ' ' || seq || ' ' || item || ' ' || new_value FROM event WHERE item <> 'session'" | sort > "$WORK/events"
   local missing n_confirmed n_events
   missing=$(comm -23 "$WORK/confirmed" "$WORK/events" | head -3)
   if [ -z "$missing" ]; then pass; else fail "$what: confirmed answers missing from the database, e.g.: $missing"; fi
@@ -145,7 +145,7 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv > /dev/null && id nobody > /dev/nu
   expect_status "read-only file (chmod 444)" 3
   expect_read_only_message "read-only file (chmod 444)"
   expect_unchanged "$home/a.db" "$before" "read-only file (chmod 444)"
-  if [ "$(sq "$home/a.db" "SELECT count(*) FROM event")" = "10" ]; then pass; else fail "read-only file: events changed"; fi
+  if [ "$(sq "$home/a.db" "SELECT count(*) FROM event WHERE item <> 'session'")" = "10" ]; then pass; else fail "read-only file: events changed"; fi
 elif [ "$(id -u)" -ne 0 ]; then
   # Not root: permissions apply to us directly.
   record "$WORK/mine.db" 10

@@ -106,8 +106,8 @@ int main(int argc, char** argv) {
             std::cerr << "failed " << result.error << '\n';
             return 3;
         }
-        // Every answer in this session is one event, so the i-th has seq i + 1.
-        std::printf("confirmed %s %ld %s %s\n", walk->session_id().c_str(), i + 1, item.c_str(), value.dump().c_str());
+        // Every answer in this session is one event after the session's facts, so the i-th has seq i + 2.
+        std::printf("confirmed %s %ld %s %s\n", walk->session_id().c_str(), i + 2, item.c_str(), value.dump().c_str());
         std::fflush(stdout);
     }
     return 0;

@@ -54,7 +54,7 @@ TEST_CASE("kiosk: left alone, it asks if anyone is there, then wipes the session
     CHECK(m.locale() == "en-GB");
     // The record keeps the half-finished session, as abandoned.
     CHECK(f.store.find(id)->status == "abandoned");
-    CHECK(f.store.events(id).front().item == "value.relief");
+    CHECK(f.store.events(id).at(1).item == "value.relief");
 }
 
 TEST_CASE("kiosk: any input while asking keeps the session", "[app]") {
@@ -195,5 +195,5 @@ TEST_CASE("an answer whose receipt cannot be written is kept, and staff are told
     REQUIRE(m.walk(intent::Answer{"leaning", "wait"}).ok);
     CHECK(m.notice() == "notice.receipts-failed");
     CHECK_THAT(store.receipts_problem(), Catch::Contains("r.db.receipts: cannot write the receipts"));
-    CHECK(store.events(m.walkthrough()->session_id()).size() == 1);
+    CHECK(store.events(m.walkthrough()->session_id()).back().item == "leaning");
 }

@@ -62,8 +62,15 @@ TEST_CASE("every answer is recorded as an event with old and new value", "[sessi
     REQUIRE(w.apply(intent::Answer{"value.relief", 1}).ok);  // unchanged: no event
     REQUIRE(w.apply(intent::Answer{"leaning", "tablets"}).ok);
     REQUIRE(w.apply(intent::Answer{"leaning", nullptr}).ok);  // cleared
-    const auto events = f.store.events(w.session_id());
-    REQUIRE(events.size() == 4);
+    auto events = f.store.events(w.session_id());
+    // First, the session's facts, in the chain like any answer.
+    REQUIRE(events.size() == 5);
+    CHECK(events[0].item == "session");
+    CHECK(events[0].seq == 1);
+    CHECK(events[0].new_value["aid"] == "small");
+    CHECK(events[0].new_value["pseudonym"] == "P-1");
+    CHECK(events[0].new_value["started_at"] == f.store.find(w.session_id())->started_at);
+    events.erase(events.begin());
     CHECK(events[0].item == "value.relief");
     CHECK(events[0].old_value.is_null());
     CHECK(events[0].new_value == 3);
@@ -73,8 +80,8 @@ TEST_CASE("every answer is recorded as an event with old and new value", "[sessi
     CHECK(events[3].old_value == "tablets");
     CHECK(events[3].new_value.is_null());
     CHECK(events[0].setting == "home");
-    CHECK(events[0].seq == 1);
-    CHECK(events[3].seq == 4);
+    CHECK(events[0].seq == 2);
+    CHECK(events[3].seq == 5);
     CHECK(f.store.find(w.session_id())->meta.pseudonym == std::optional<std::string>("P-1"));
 }
 
@@ -88,7 +95,7 @@ TEST_CASE("answers that do not fit the aid are refused and not recorded", "[sess
     CHECK(w.apply(intent::Answer{"decision", "defer"}).ok);
     CHECK_FALSE(w.apply(intent::Answer{"sure.sure", "yes"}).ok);
     CHECK_FALSE(w.apply(intent::Answer{"risk.age", "ancient"}).ok);
-    CHECK(f.store.events(w.session_id()).size() == 1);
+    CHECK(f.store.events(w.session_id()).size() == 2);  // the session's facts and the decision
 }
 
 TEST_CASE("state rebuilt from events equals the live state, and resume continues it", "[session]") {
