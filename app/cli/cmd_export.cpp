@@ -10,6 +10,9 @@
 namespace bran::cli {
 
 namespace {
+// Standard output stopped taking the Bundle (a full disk, a closed pipe): stop reading sessions.
+struct OutputLost {};
+
 const char* const help = R"(usage: bran export fhir --db FILE [--session ID]
 
 Writes session records as a FHIR R4 Bundle (type collection) of
@@ -35,33 +38,36 @@ int run_export(const std::vector<std::string>& args) {
     try {
         Database db = Database::open(*db_path, Database::Mode::read_only);
         SessionStore store(db, ChainKey::random());  // reading only: the chain key is not needed
-        std::vector<SessionRow> rows;
-        if (auto id = arguments.value("session")) {
-            auto row = store.find(*id);
-            if (!row) {
-                std::cerr << *db_path << ": " << *id << ": no such session\n";
-                return Exit::failed;
-            }
-            rows.push_back(*row);
-        } else {
-            rows = store.sessions();
-        }
         std::map<std::string, LoadedAid> aids;  // by content hash: each stored version parsed once
-        std::vector<nlohmann::json> responses;
-        for (const SessionRow& row : rows) {
+        BundleWriter bundle(std::cout);
+        // One session at a time, written as soon as it is read: the memory of one session,
+        // whatever the size of the database.
+        auto write_one = [&](const SessionRow& row) {
             auto it = aids.find(row.content_hash);
             if (it == aids.end()) {
                 it = aids.emplace(row.content_hash, load_aid_text(store.aid_content(row.id), row.aid_id, RuleContext{})).first;
             }
             if (!it->second.aid) {
-                std::cerr << *db_path << ": " << terminal_safe(row.id) << ": the stored aid " << terminal_safe(row.aid_id) << " " << terminal_safe(row.aid_version)
-                          << " cannot be read\n";
+                throw std::runtime_error(terminal_safe(row.id) + ": the stored aid " + terminal_safe(row.aid_id) + " " +
+                                         terminal_safe(row.aid_version) + " cannot be read");
+            }
+            bundle.add(to_questionnaire_response(row, *it->second.aid, store.events(row.id)));
+            if (!std::cout.good()) throw OutputLost{};
+        };
+        if (auto id = arguments.value("session")) {
+            auto row = store.find(*id);
+            if (!row) {
+                std::cerr << *db_path << ": " << terminal_safe(*id) << ": no such session\n";
                 return Exit::failed;
             }
-            responses.push_back(to_questionnaire_response(row, *it->second.aid, store.events(row.id)));
+            write_one(*row);
+        } else {
+            store.for_each_session(write_one);
         }
-        std::cout << to_bundle(responses).dump(2) << '\n';
+        bundle.finish();
         return std::cout.good() ? Exit::ok : Exit::failed;
+    } catch (const OutputLost&) {
+        return Exit::failed;  // main says why, once: "bran: standard output: ..."
     } catch (const std::exception& e) {
         std::cerr << error_line(*db_path, e.what()) << '\n';
         return Exit::failed;

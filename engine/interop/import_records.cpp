@@ -103,7 +103,9 @@ std::vector<SessionStore::ImportedSession> sessions_to_store(std::vector<Recorde
 ImportReport import_record_file(const std::string& path, SessionStore& store, const Library& aids, Diagnostics& out) {
     ImportReport report;
     Diagnostics problems;
-    auto json = LocatedJson::load(path, problems);
+    // An export of a whole clinic's sessions is far larger than an aid (4 MiB, about 550
+    // sessions); a record file may be as large as an export of about 70,000 sessions.
+    auto json = LocatedJson::load(path, problems, JsonLimits{record_file_max_bytes, JsonLimits{}.max_depth});
     std::vector<RecordedSession> sessions;
     if (json) sessions = read_session_records(*json, aids, problems);
     if (json && !problems.has_errors()) refuse_repeated_ids(sessions, *json, problems);

@@ -5,6 +5,7 @@
 #include "engine/core/ids_and_time.hpp"
 #include "engine/session/steps.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -126,15 +127,24 @@ json to_questionnaire_response(const SessionRow& session, const Aid& aid, const 
     return qr;
 }
 
-json to_bundle(const std::vector<json>& responses) {
-    json entries = json::array();
-    for (const json& r : responses) {
-        entries.push_back({{"fullUrl", "urn:uuid:" + r.at("id").get<std::string>()}, {"resource", r}});
+void BundleWriter::add(const json& response) {
+    const json entry = {{"fullUrl", "urn:uuid:" + response.at("id").get<std::string>()}, {"resource", response}};
+    m_out << (m_any ? ",\n" : "{\n  \"entry\": [\n");
+    m_any = true;
+    // The entry as it sits two levels deep in the Bundle: each of its lines indented by four.
+    const std::string text = entry.dump(2);
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        m_out << "    ";
+        m_out.write(text.data() + start, static_cast<std::streamsize>(end - start));
+        if (end < text.size()) m_out << '\n';
+        start = end + 1;
     }
-    json bundle = {{"resourceType", "Bundle"}, {"type", "collection"}};
-    // FHIR forbids empty arrays: a bundle with no records has no entry at all.
-    if (!entries.empty()) bundle["entry"] = entries;
-    return bundle;
+}
+
+void BundleWriter::finish() {
+    m_out << (m_any ? "\n  ],\n" : "{\n") << "  \"resourceType\": \"Bundle\",\n  \"type\": \"collection\"\n}\n";
 }
 
 namespace {

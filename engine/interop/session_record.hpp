@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -17,8 +18,20 @@ namespace bran {
 // (home, clinic, kiosk) its current answer was given, so a hand-off keeps the history.
 nlohmann::json to_questionnaire_response(const SessionRow& session, const Aid& aid, const std::vector<EventRow>& events);
 
-// A Bundle (type collection) of QuestionnaireResponses.
-nlohmann::json to_bundle(const std::vector<nlohmann::json>& responses);
+// A Bundle (type collection) of QuestionnaireResponses, written one response at a time so that
+// an export of any size needs the memory of one session. The bytes are those of the whole
+// Bundle dumped with an indent of 2, and a Bundle with no response has no "entry" (FHIR forbids
+// empty arrays).
+class BundleWriter {
+public:
+    explicit BundleWriter(std::ostream& out) : m_out(out) {}
+    void add(const nlohmann::json& response);
+    void finish();  // closes the Bundle, with a final newline
+
+private:
+    std::ostream& m_out;
+    bool m_any = false;
+};
 
 // A session read from a record file, ready to store.
 struct RecordedSession {

@@ -374,11 +374,15 @@ std::optional<SessionRow> SessionStore::find(const std::string& session_id) cons
 }
 
 std::vector<SessionRow> SessionStore::sessions() const {
+    std::vector<SessionRow> rows;
+    for_each_session([&rows](const SessionRow& row) { rows.push_back(row); });
+    return rows;
+}
+
+void SessionStore::for_each_session(const std::function<void(const SessionRow&)>& use) const {
     Statement s = m_db.prepare(std::string("SELECT ") + session_columns +
                                " FROM session s JOIN aid_version a ON a.id = s.aid_version_id ORDER BY s.started_at, s.id");
-    std::vector<SessionRow> rows;
-    while (s.step()) rows.push_back(read_session(s));
-    return rows;
+    while (s.step()) use(read_session(s));
 }
 
 std::vector<EventRow> SessionStore::events(const std::string& session_id) const {

@@ -98,6 +98,8 @@ public:
 
     std::optional<SessionRow> find(const std::string& session_id) const;
     std::vector<SessionRow> sessions() const;
+    // The same, one at a time, for work over every session in the memory of one.
+    void for_each_session(const std::function<void(const SessionRow&)>& use) const;
     std::vector<EventRow> events(const std::string& session_id) const;
     // The aid file the session was shown.
     std::string aid_content(const std::string& session_id) const;

@@ -135,3 +135,29 @@ TEST_CASE("a transaction that is not committed leaves nothing behind", "[store]"
     REQUIRE(s.step());
     CHECK(s.integer(0) == 0);
 }
+
+TEST_CASE("the full integrity check runs at open only when bran did not close the file cleanly, or it changed since", "[store]") {
+    TempDir dir;
+    const std::string path = dir.file("checked.db");
+    { Database db = Database::open(path); db.exec("CREATE TABLE filler(x TEXT)"); }
+    CHECK(std::filesystem::exists(path + ".closed"));
+    { Database db = Database::open(path); CHECK_FALSE(db.checked_integrity_at_open()); }
+    // Changed by another program after bran closed it: checked again.
+    {
+        std::string bytes = bytes_of(path);
+        std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+    }
+    { Database db = Database::open(path); CHECK(db.checked_integrity_at_open()); }
+    // Not closed cleanly (the process was killed): no fresh note, so checked again.
+    { Database db = Database::open(path); CHECK_FALSE(db.checked_integrity_at_open()); }
+    std::filesystem::remove(path + ".closed");
+    { Database db = Database::open(path); CHECK(db.checked_integrity_at_open()); }
+    // Left with answers in its -wal file by a crash: checked again, even with a matching note.
+    {
+        Database keeper = Database::open(path);  // a second connection keeps the -wal file
+        { Database db = Database::open(path); db.exec("INSERT INTO filler VALUES ('x')"); }
+        CHECK(std::filesystem::file_size(path + "-wal") > 0);
+        Database db = Database::open(path);
+        CHECK(db.checked_integrity_at_open());
+    }
+}

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 using namespace bran;
 using bran::test::TempDir;
@@ -21,11 +22,22 @@ Library library_with_small_aid() {
 }
 
 std::string export_all(SessionStore& store) {
+    std::ostringstream out;
+    BundleWriter bundle(out);
     std::vector<nlohmann::json> responses;
     for (const SessionRow& row : store.sessions()) {
         responses.push_back(to_questionnaire_response(row, small_aid(), store.events(row.id)));
+        bundle.add(responses.back());
     }
-    return to_bundle(responses).dump(2);
+    bundle.finish();
+    // Written a response at a time, the Bundle is the same as the whole one dumped at once.
+    nlohmann::json whole = {{"resourceType", "Bundle"}, {"type", "collection"}};
+    if (!responses.empty()) {
+        whole["entry"] = nlohmann::json::array();
+        for (const auto& r : responses) whole["entry"].push_back({{"fullUrl", "urn:uuid:" + r.at("id").get<std::string>()}, {"resource", r}});
+    }
+    CHECK(out.str() == whole.dump(2) + "\n");
+    return out.str();
 }
 
 void write(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
