@@ -3,6 +3,8 @@
 #include "engine/core/errors.hpp"
 
 #include <espeak-ng/speak_lib.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -201,6 +203,11 @@ bool Speaker::speaking() const {
 }
 
 void Speaker::run() {
+    // Synthesis is heavy work on a machine whose other core may be busy too (and under Xvfb the
+    // window's drawing is CPU work as well): the words yield to the window, never the reverse.
+    // Threads espeak-ng starts from here inherit this. Linux applies a thread id's nice value to
+    // that thread alone.
+    setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), speech_thread_niceness);
     std::unique_lock<std::mutex> lock(m_mutex);
     bool heard = false;  // an utterance began that on_finished has not yet reported over
     for (;;) {

@@ -12,6 +12,9 @@
 
 namespace bran {
 
+// The speaker's thread runs this much nicer than the window's (see Speaker::run).
+constexpr int speech_thread_niceness = 10;
+
 class Speaker {
 public:
     enum class Output {

@@ -12,10 +12,13 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <thread>
 #include <atomic>
 #include <optional>
+#include <sstream>
+#include <sys/resource.h>
 #include <unistd.h>
 #include <vector>
 
@@ -275,4 +278,40 @@ TEST_CASE("a locale with no voice falls back to English and still speaks", "[spe
     int rate = 0;
     const std::vector<short> samples = Speaker::synthesize("Hello.", "xx-ZZ", rate);
     CHECK(samples.size() > static_cast<std::size_t>(rate) / 10);
+}
+
+namespace {
+// The nice value of each of this process's threads, from /proc (field 19 of each task's stat).
+std::vector<int> thread_niceness() {
+    std::vector<int> values;
+    for (const auto& task : std::filesystem::directory_iterator("/proc/self/task")) {
+        std::ifstream in(task.path() / "stat");
+        std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        // After the command name in parentheses: state is field 3, nice field 19.
+        std::istringstream fields(stat.substr(stat.rfind(')') + 2));
+        std::string field;
+        for (int i = 3; i <= 19 && fields >> field; ++i) {
+        }
+        values.push_back(std::stoi(field));
+    }
+    return values;
+}
+}  // namespace
+
+TEST_CASE("the speaker's thread yields the processor to the window's", "[speech]") {
+    const auto before = thread_niceness();
+    const int window_niceness = getpriority(PRIO_PROCESS, 0);
+    Speaker speaker(nullptr, Speaker::Output::silent);
+    speaker.say("A short sentence to read.", "en-GB");
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    std::vector<int> during;
+    do {
+        during = thread_niceness();
+        if (std::count(during.begin(), during.end(), speech_thread_niceness) >
+            std::count(before.begin(), before.end(), speech_thread_niceness)) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    } while (std::chrono::steady_clock::now() < deadline);
+    CHECK(std::count(during.begin(), during.end(), speech_thread_niceness) >
+          std::count(before.begin(), before.end(), speech_thread_niceness));
+    CHECK(getpriority(PRIO_PROCESS, 0) == window_niceness);  // this, the window's thread, as it was
 }
