@@ -176,6 +176,7 @@ std::string AppModel::export_audit_csv() {
     try {
         write_file_atomically(path, audit_csv(m_audit_groups));
         m_last_export = path;
+        m_export_news = true;
         m_notice.clear();
     } catch (const std::exception&) {
         m_notice = "notice.export-failed";

@@ -12,6 +12,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 
 namespace bran {
 
@@ -83,6 +84,8 @@ public:
     // Writes what the view shows as CSV beside the database; returns the file's path, or empty.
     std::string export_audit_csv();
     const std::string& last_export() const { return m_last_export; }
+    // True once after each export: the screen brings its "Saved: ..." line into view then.
+    bool take_export_news() { return std::exchange(m_export_news, false); }
 
     // Home: the patient's record file to bring to the appointment, written into `folder`
     // (with the take-home PDF beside it when one can be made); in the clinic, the same for the
@@ -136,6 +139,7 @@ private:
     std::vector<GroupFigures> m_audit_groups;
     std::vector<SessionToReview> m_review;
     std::string m_last_export;
+    bool m_export_news = false;
     std::string m_hand_off_message;
     std::string m_last_record;
     std::string m_last_pdf;

@@ -58,6 +58,11 @@ void draw_audit(const DrawContext& dc, const Catalog& words, AppModel& model) {
     heading(dc, words.text("audit.heading"));
     muted_paragraph(dc, words.text("audit.intro"));
     const AuditFilter& filter = model.audit_filter();
+    // A group's name: by choice, the option's name (the record keeps its code).
+    const auto group_name = [&](const std::string& key) {
+        if (key == "all") return words.text("audit.all");
+        return filter.group_by == GroupBy::option ? choice_label(model.library(), key, words) : key;
+    };
     bool first = true;
     for (GroupBy g : {GroupBy::none, GroupBy::clinician, GroupBy::site, GroupBy::month, GroupBy::option}) {
         const std::string id = std::string("by-") + group_by_name(g);
@@ -83,7 +88,7 @@ void draw_audit(const DrawContext& dc, const Catalog& words, AppModel& model) {
         for (const GroupFigures& g : model.audit_groups()) {
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(0);
-            bold_paragraph(dc, g.key == "all" ? words.text("audit.all") : g.key);
+            bold_paragraph(dc, group_name(g.key));
             ImGui::TableSetColumnIndex(1);
             paragraph(words.text("audit.counts", {{"sessions", g.sessions}, {"completed", g.completed}}));
             ImGui::TableSetColumnIndex(2);
@@ -98,13 +103,13 @@ void draw_audit(const DrawContext& dc, const Catalog& words, AppModel& model) {
     for (const GroupFigures& g : model.audit_groups()) {
         if (g.choices.empty()) continue;
         const auto name = [&](const std::string& code) { return choice_label(model.library(), code, words); };
-        muted_paragraph(dc, (g.key == "all" ? words.text("audit.all") : g.key) + " · " + words.text("audit.choices") + ": " +
+        muted_paragraph(dc, group_name(g.key) + " · " + words.text("audit.choices") + ": " +
                                 counted(g.choices, name));
     }
     for (const GroupFigures& g : model.audit_groups()) {
         const HomeToClinicFigures& h = g.home_to_clinic;
         if (h.sessions == 0) continue;
-        std::string line = (g.key == "all" ? words.text("audit.all") : g.key) + " · " +
+        std::string line = group_name(g.key) + " · " +
                            words.text("audit.home-to-clinic", {{"sessions", h.sessions}, {"changed", h.choice_changed.yes},
                                                                {"of", h.choice_changed.assessable}, {"ratings", h.ratings_changed}});
         const auto move_names = [&](const std::string& move) {  // "<at home> -> <now>"
@@ -157,7 +162,11 @@ void draw_audit(const DrawContext& dc, const Catalog& words, AppModel& model) {
     if (big_button(dc, words.text("audit.export"), "export")) model.export_audit_csv();
     ImGui::SameLine();
     if (secondary_button(dc, words.text("clinician.back"), "audit-back")) model.leave_clinician_views();
-    if (!model.last_export().empty()) paragraph(words.text("audit.exported", {{"path", model.last_export()}}));
+    if (!model.last_export().empty()) {
+        paragraph(words.text("audit.exported", {{"path", model.last_export()}}));
+        // Below the buttons, where the page may end out of view: shown to whoever pressed Export.
+        if (model.take_export_news()) ImGui::SetScrollHereY(1.0f);
+    }
 }
 
 }  // namespace bran::gui
