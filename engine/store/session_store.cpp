@@ -58,11 +58,14 @@ SessionRow read_session(const Statement& s) {
 
 bool is_answer_item(const std::string& item) { return item != facts_item && item != credit_item && item != status_item; }
 
+namespace {
+nlohmann::json or_null(const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
+}  // namespace
+
 nlohmann::json facts_value(const SessionRow& row) {
-    const auto optional = [](const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); };
-    return {{"aid", row.aid_id},           {"version", row.aid_version}, {"content_hash", row.content_hash},
-            {"locale", row.meta.locale},   {"started_at", row.started_at}, {"pseudonym", optional(row.meta.pseudonym)},
-            {"clinician", optional(row.meta.clinician)}, {"site", optional(row.meta.site)}};
+    return {{"aid", row.aid_id},         {"version", row.aid_version},   {"content_hash", row.content_hash},
+            {"locale", row.meta.locale}, {"started_at", row.started_at}, {"pseudonym", or_null(row.meta.pseudonym)},
+            {"clinician", or_null(row.meta.clinician)}, {"site", or_null(row.meta.site)}};
 }
 
 bool fold_facts(const EventRow& event, ChainedFacts& facts) {
@@ -192,12 +195,17 @@ void SessionStore::update_facts(const std::string& session_id, const std::string
     if (sqlite3_changes(m_db.handle()) != 1) throw StoreError(SQLITE_NOTFOUND, SQLITE_NOTFOUND, "no session " + session_id);
 }
 
-EventRow SessionStore::append_in_transaction(EventRow event, const SessionUpdate& update) {
+int SessionStore::next_seq(const std::string& session_id) {
     Statement& seq = cached(m_next_seq, "SELECT coalesce(max(seq), 0) + 1 FROM event WHERE session_id = ?1");
-    seq.bind(1, event.session_id);
+    seq.bind(1, session_id);
     seq.step();
-    event.seq = static_cast<int>(seq.integer(0));
+    const int next = static_cast<int>(seq.integer(0));
     seq.reset();
+    return next;
+}
+
+EventRow SessionStore::append_in_transaction(EventRow event, const SessionUpdate& update) {
+    event.seq = next_seq(event.session_id);
     ChainHead head = chain_head();
     insert_event(event, head);
     update_facts(event.session_id, event.at, update, 1);
@@ -257,15 +265,9 @@ void SessionStore::credit_if_unattributed(const std::string& session_id, const S
     event.setting = setting;
     event.step = row->step;
     event.item = credit_item;
-    event.old_value = {{"clinician", row->meta.clinician ? nlohmann::json(*row->meta.clinician) : nullptr},
-                       {"site", row->meta.site ? nlohmann::json(*row->meta.site) : nullptr}};
-    event.new_value = {{"clinician", clinician ? nlohmann::json(*clinician) : nullptr},
-                       {"site", site ? nlohmann::json(*site) : nullptr}};
-    Statement& seq = cached(m_next_seq, "SELECT coalesce(max(seq), 0) + 1 FROM event WHERE session_id = ?1");
-    seq.bind(1, session_id);
-    seq.step();
-    event.seq = static_cast<int>(seq.integer(0));
-    seq.reset();
+    event.old_value = {{"clinician", or_null(row->meta.clinician)}, {"site", or_null(row->meta.site)}};
+    event.new_value = {{"clinician", or_null(clinician)}, {"site", or_null(site)}};
+    event.seq = next_seq(session_id);
     ChainHead head = chain_head();
     insert_event(event, head);
     Statement update = m_db.prepare(

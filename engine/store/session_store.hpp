@@ -119,6 +119,8 @@ private:
     // The session's first event: its facts, linked into the chain.
     EventRow facts_event(const SessionRow& row, const std::string& at, const std::string& setting);
     ChainHead chain_head();
+    // The seq the session's next event takes.
+    int next_seq(const std::string& session_id);
     // Links and inserts one event after `head` (which it advances); seq must be set.
     void insert_event(EventRow& event, ChainHead& head);
     void update_facts(const std::string& session_id, const std::string& at, const SessionUpdate& update, int new_events);

@@ -4,23 +4,8 @@
 # kept in the build folder. usage: audit_bench.sh [N]
 set -euo pipefail
 N=${1:-1000000}
-BRAN=${BRAN:?set BRAN}; GENERATE=${GENERATE:?set GENERATE}
-dir=${BENCH_DIR:-$PWD/bench-data}
-mkdir -p "$dir"
-db="$dir/audit-$N.db"
-if [ ! -f "$db.done" ]; then
-  rm -f "$db" "$db".*
-  echo "generating $N sessions (once)..."
-  "$GENERATE" --db "$db" --sessions "$N" --seed 3 --without-events > /dev/null
-  touch "$db.done"
-fi
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-time_of() {  # runs a command 5 times, prints the median wall time in seconds
-  for i in 1 2 3 4 5; do
-    local t0 t1; t0=$(date +%s%N); "$@" > /dev/null; t1=$(date +%s%N)
-    awk -v ns=$((t1 - t0)) 'BEGIN { printf "%.6f\n", ns / 1e9 }'
-  done | median
-}
+source "$(dirname "$0")/bench_lib.sh"
+db=$(generated_db audit "$N" --seed 3 --without-events)
 cat "$db" > /dev/null  # warm the page cache for every contender alike
 count=$(time_of sqlite3 "$db" "SELECT count(*) FROM session")
 aggregate=$(time_of sqlite3 "$db" "SELECT status, sum(concordance), sum(knowledge_adequate), sum(informed_choice), sum(sure_score) FROM session GROUP BY status")

@@ -5,16 +5,8 @@
 # usage: export_bench.sh [N]
 set -euo pipefail
 N=${1:-100000}
-BRAN=${BRAN:?set BRAN}; GENERATE=${GENERATE:?set GENERATE}
-dir=${BENCH_DIR:-$PWD/bench-data}
-mkdir -p "$dir"
-db="$dir/export-$N.db"
-if [ ! -f "$db.done" ]; then
-  rm -f "$db" "$db".*
-  echo "generating $N sessions with their answers (once)..."
-  "$GENERATE" --db "$db" --sessions "$N" --seed 5 > /dev/null
-  touch "$db.done"
-fi
+source "$(dirname "$0")/bench_lib.sh"
+db=$(generated_db export "$N" --seed 5)
 # Wall seconds and peak resident memory (MB) of one run, its output thrown away.
 measure() {
   python3 - "$@" <<'PY'
