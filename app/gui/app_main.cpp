@@ -117,6 +117,9 @@ struct TopBarPresses {
 
 void draw_top_bar(const DrawContext& dc, const Catalog& words, AppModel& model, const std::vector<std::string>& locales,
                   TopBarPresses& pressed) {
+    // The same IDs whichever window holds the bar (above the page, or in it at the larger sizes),
+    // so the focus ring stays on A+ when pressing it moves the bar into the page.
+    ImGui::PushOverrideID(ImHashStr("top-bar"));
     bool first = true;
     auto button = [&](bool chosen, const std::string& label, const char* id) {
         const bool clicked = row_button(dc, chosen, label, id, first);
@@ -143,6 +146,7 @@ void draw_top_bar(const DrawContext& dc, const Catalog& words, AppModel& model, 
     } else if (model.screen() == Screen::home) {
         if (button(false, words.text("home.staff"), "staff")) pressed.staff = true;
     }
+    ImGui::PopID();
     ImGui::Separator();
 }
 

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The top bar's own buttons, pressed (not their shortcuts): Cymraeg and English change the
+# language, A+ and A- the text size (A- undoes A+ to the pixel), High contrast turns the screen
+# dark and back. They are reached as a keyboard user reaches them: Shift+Tab from the list of aids
+# goes back through the top bar (Staff, Read every screen, Read aloud, High contrast, A+, A-,
+# English, Cymraeg); Return presses the one in the ring, which stays on it.
+source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/walk_lib.sh"
+mean() { convert "$SHOTS/$1.png" -colorspace Gray -format '%[fx:mean]' info:; }
+
+start_app --db "$WORK/top.db" --setting clinic || { finish; exit 1; }
+shot top-start
+expect_text top-start "Choose a decision aid"
+at=0  # places back from the page's start: 1 Staff ... 8 Cymraeg
+go_to() { while [ "$at" -lt "$1" ]; do press shift+Tab; at=$((at + 1)); done
+          while [ "$at" -gt "$1" ]; do press Tab; at=$((at - 1)); done; }
+
+go_to 8; press Return
+shot top-welsh
+expect_text top-welsh "Dewiswch gymorth"
+go_to 7; press Return
+shot top-english
+expect_text top-english "Choose a decision aid"
+
+go_to 5; press Return   # A+
+shot top-bigger
+[ "$(md5sum < "$SHOTS/top-bigger.png")" != "$(md5sum < "$SHOTS/top-english.png")" ] && pass || fail "A+ did not change the screen"
+expect_text top-bigger "Choose a decision aid"
+go_to 6; press Return   # A-
+shot top-smaller
+# The ring is on A- now, where it was on English before: compare the page below the top bar.
+crop() { convert "$SHOTS/$1.png" -crop 1280x780+0+120 +repage rgb:- | md5sum; }
+[ "$(crop top-smaller)" = "$(crop top-english)" ] && pass || fail "A- after A+ did not give the page its first size back"
+
+go_to 4; press Return   # High contrast
+shot top-contrast
+awk -v m="$(mean top-contrast)" 'BEGIN { exit !(m < 0.35) }' && pass || fail "High contrast did not darken the screen"
+press Return            # and back
+shot top-normal
+awk -v m="$(mean top-normal)" 'BEGIN { exit !(m > 0.6) }' && pass || fail "High contrast again did not give normal colours back"
+app_running() { kill -0 "$APP_PID" 2> /dev/null; }
+app_running && pass || fail "a top bar button closed the app"
+stop_app
+finish
