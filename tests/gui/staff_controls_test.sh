@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Every staff control, pressed in a kiosk (where a control that misbehaves lets a
-# patient out): the PIN prompt's Cancel and Enter, the staff view's Audit, Back and Close bran,
-# the audit's five groupings, its aid filter, Export as CSV and Back; and the idle prompt's
+# Every staff control, pressed in a kiosk (where a control that misbehaves lets a patient out):
+# the PIN prompt's Cancel and Enter; the staff view's Audit, file name and Open, Back and Close
+# bran; the audit's five groupings, its aid filter, Export as CSV and Back; and the idle prompt's
 # "I'm still here". After each, the screen a person would expect, the kiosk still running until
 # Close bran, and what the button did to the files.
 source "$(dirname "$0")/lib.sh"
@@ -93,8 +93,23 @@ shot staff-after-back
 expect_text staff-after-back "Choose a decision aid"
 app_running && pass || fail "Back from the staff view closed the kiosk"
 
-# --- Close bran: the kiosk ends, for staff only. ---
+# --- The file name field and Open: a file from home that the list cannot find (it is not in
+# the home folder, Documents, Downloads or on a USB stick) opens at its summary. ---
+"$GENERATE" --db "$WORK/at-home.db" --sessions 1 --seed 8 > /dev/null || fail "generator failed"
+mkdir -p "$WORK/elsewhere"
+"$BRAN" export fhir --db "$WORK/at-home.db" > "$WORK/elsewhere/from-home.json"
 to_staff staff-3
+press Tab Tab          # the file name field
+type_text "$WORK/elsewhere/from-home.json"
+press Tab Return       # Open
+wait_for_text staff-opened "Your summary" 20 > /dev/null && pass || fail "Open with a typed file name did not open the session at its summary"
+home_session=$(sqlite3 -batch -noheader "$WORK/at-home.db" "SELECT id FROM session")
+expect_equal "the file's session, recorded here" 1 "$(sqlite3 -batch -noheader "$DB" "SELECT count(*) FROM session WHERE id = '$home_session'")"
+stop_app
+
+# --- Close bran: the kiosk ends, for staff only. ---
+start_app --kiosk --db "$DB" || { finish; exit 1; }
+to_staff staff-4
 press Tab Tab Tab Tab Tab Return
 for _ in $(seq 1 50); do app_running || break; sleep 0.2; done
 if app_running; then fail "Close bran did not close the kiosk"; else pass; fi

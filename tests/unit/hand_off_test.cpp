@@ -163,6 +163,31 @@ TEST_CASE("a file opened twice before any clinic answer opens the same session",
     CHECK(clinic.store.sessions().size() == 1);
 }
 
+TEST_CASE("a clinic that only opened a file from home has no answers of its own there", "[handoff]") {
+    TempDir dir;
+    std::string first, second;
+    {
+        Place home(dir.file("home.db"), Setting::home);
+        home.model.choose_aid("small");
+        home.model.walk(intent::Answer{"leaning", "wait"});
+        home.model.walk(intent::GoTo{Step::summary});  // completed at home: the clinic changes no status
+        REQUIRE(home.model.walkthrough()->status() == "completed");
+        first = home.model.take_to_appointment(dir.path.string(), words());
+        home.model.walk(intent::Answer{"leaning", "tablets"});
+        second = home.model.take_to_appointment(dir.path.string(), words());
+    }
+    AppOptions at_clinic;
+    at_clinic.meta.clinician = "DR-1";
+    at_clinic.meta.site = "north";
+    Place clinic(dir.file("clinic.db"), Setting::clinic, at_clinic);
+    clinic.staff();
+    clinic.model.open_from_home(first);  // credited to DR-1 at north: an event, but no answer
+    clinic.model.finish_session();
+    clinic.staff();
+    clinic.model.open_from_home(second);
+    CHECK_THAT(clinic.model.hand_off_message(), Catch::Contains("a different copy of this session is already recorded here"));
+}
+
 TEST_CASE("damaged files and other aid versions are refused with a located message", "[handoff]") {
     TempDir dir;
     Place clinic(dir.file("clinic.db"), Setting::clinic);
