@@ -44,6 +44,17 @@ window_asleep() {
   [ -n "$APP_PID" ] && [ -s "${BRAN_FRAME_LOG:-}" ] || return 0
   [ "$(tail -1 "$BRAN_FRAME_LOG" | awk '{ print $4 }')" = 1 ]
 }
+speaking_now() { tail -1 "$BRAN_FRAME_LOG" | awk '{ print $3 }'; }
+# wait_speaking 0|1 SECONDS: waits until the window's last frame says it is (1) or is not (0)
+# reading aloud; fails after SECONDS. The pointer's small moves make the window draw a frame.
+wait_speaking() {
+  local i
+  for i in $(seq 1 $(( $2 * 20 ))); do
+    [ "$(speaking_now)" = "$1" ] && return 0
+    xdotool mousemove 620 520; sleep 0.05
+  done
+  return 1
+}
 # shot NAME: saves a screenshot and its OCR text ($WORK/NAME.txt).
 shot() {
   settle

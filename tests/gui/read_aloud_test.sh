@@ -23,16 +23,6 @@ wiggle() {
   done
 }
 lines() { wc -l < "$BRAN_FRAME_LOG"; }
-speaking_now() { tail -1 "$BRAN_FRAME_LOG" | awk '{ print $3 }'; }
-# wait_speaking 0|1 SECONDS: waits until the last frame says so; fails after SECONDS.
-wait_speaking() {
-  local i
-  for i in $(seq 1 $(( $2 * 20 ))); do
-    [ "$(speaking_now)" = "$1" ] && return 0
-    xdotool mousemove 620 520; sleep 0.05
-  done
-  return 1
-}
 
 start_app --db "$DB" --locale en-GB || { finish; exit 1; }
 press 4           # the PSA aid
