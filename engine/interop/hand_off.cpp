@@ -28,10 +28,8 @@ HandOff receive_from_home(const std::string& path, SessionStore& store, const Li
         std::string status = "in-progress";
         Walkthrough::replay(events, here, status);
         bool clinic_answers = false;
-        // Work done in the clinic: answers and a change of status, not the clinic's credit for the session.
         for (const EventRow& e : events) {
-            const bool work = e.item != facts_item && e.item != credit_item;
-            clinic_answers = clinic_answers || (work && (e.setting == "clinic" || e.setting == "kiosk"));
+            clinic_answers = clinic_answers || (is_session_work(e.item) && (e.setting == "clinic" || e.setting == "kiosk"));
         }
         if (here == incoming.answers) {
             result.outcome = HandOff::Outcome::already_here;

@@ -5,7 +5,6 @@
 
 #include <sodium.h>
 
-
 #include <cerrno>
 #include <cstdio>
 #include <cstring>

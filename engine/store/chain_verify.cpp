@@ -8,9 +8,7 @@
 #include <sodium.h>
 
 #include <algorithm>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 namespace bran {
 
@@ -167,9 +165,7 @@ VerifyReport verify_record(const Database& db, const ChainKey& key, const std::s
         if (const auto facts = check_facts(evs, sessions, sealing_pending)) found({id, 0, 0, facts->first, facts->second});
         auto aid = aids.find(aid_key);
         if (aid == aids.end()) aid = aids.emplace(aid_key, load_aid_text(sessions.text(8), "stored aid", RuleContext{})).first;
-        const bool answered = std::any_of(evs.begin(), evs.end(), [](const EventRow& e) { return is_answer_item(e.item); });
-        const bool status_changed = std::any_of(evs.begin(), evs.end(), [](const EventRow& e) { return e.item == status_item; });
-        if (!answered && !status_changed) {
+        if (std::none_of(evs.begin(), evs.end(), [](const EventRow& e) { return is_session_work(e.item); })) {
             // A session with no answer events was opened and left: bran records no status change
             // and no audit figure for it, so any there were put in behind bran's back.
             const bool has_figures = sessions.optional_text(2) || sessions.optional_integer(3) ||

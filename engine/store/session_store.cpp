@@ -56,7 +56,8 @@ SessionRow read_session(const Statement& s) {
 
 }  // namespace
 
-bool is_answer_item(const std::string& item) { return item != facts_item && item != credit_item && item != status_item; }
+bool is_answer_item(const std::string& item) { return is_session_work(item) && item != status_item; }
+bool is_session_work(const std::string& item) { return item != facts_item && item != credit_item; }
 
 namespace {
 nlohmann::json or_null(const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
@@ -141,11 +142,9 @@ std::string SessionStore::create_session(const Aid& aid, const SessionMeta& meta
     ChainHead head = chain_head();
     EventRow event = facts_event(row, at, setting);
     insert_event(event, head);
-    Statement count = m_db.prepare("UPDATE session SET event_count = 1 WHERE id = ?1");
-    count.bind(1, row.id);
-    count.run();
+    count_new_event(row.id);
     transaction.commit();
-    write_receipts({event});
+    write_receipt(event);
     return row.id;
 }
 
@@ -216,22 +215,26 @@ EventRow SessionStore::append(EventRow event, const SessionUpdate& update) {
     Transaction transaction(m_db.handle());
     event = append_in_transaction(std::move(event), update);
     transaction.commit();
-    write_receipts({event});
+    write_receipt(event);
     return event;
 }
 
-void SessionStore::write_receipts(const std::vector<EventRow>& events) {
-    // events: those just committed, in chain order.
+void SessionStore::count_new_event(const std::string& session_id) {
+    Statement& count = cached(m_count_event, "UPDATE session SET event_count = event_count + 1 WHERE id = ?1");
+    count.bind(1, session_id);
+    count.run();
+}
+
+void SessionStore::write_receipt(const EventRow& head) {
+    // head: the newest event just committed; it pins every event before it in the chain.
     // Receipts are written after the commit, so they are never ahead of the database; they are
     // not synced, so a power cut may lose the newest, which verify treats as "not yet anchored".
-    if (m_receipts.empty() || events.empty()) return;
+    if (m_receipts.empty()) return;
     const int fd = ::open(m_receipts.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
     if (fd < 0) {
         m_receipts_problem = m_receipts + ": cannot write the receipts: " + io_failure_text(errno);
         return;
     }
-    // The head of the chain after the commit is enough: it pins every event before it.
-    const EventRow& head = events.back();
     char hex[crypto_auth_hmacsha256_BYTES * 2 + 1];
     sodium_bin2hex(hex, sizeof hex, head.mac.data(), head.mac.size());
     const std::string line = std::to_string(head.n) + ' ' + hex + '\n';
@@ -270,12 +273,12 @@ void SessionStore::credit_if_unattributed(const std::string& session_id, const S
     event.seq = next_seq(session_id);
     ChainHead head = chain_head();
     insert_event(event, head);
-    Statement update = m_db.prepare(
-        "UPDATE session SET clinician = ?2, site = ?3, event_count = event_count + 1 WHERE id = ?1");
+    Statement update = m_db.prepare("UPDATE session SET clinician = ?2, site = ?3 WHERE id = ?1");
     update.bind(1, session_id).bind(2, clinician).bind(3, site);
     update.run();
+    count_new_event(session_id);
     transaction.commit();
-    write_receipts({event});
+    write_receipt(event);
 }
 
 std::string SessionStore::prepare_for_recording(const std::string& at) {
@@ -314,14 +317,12 @@ void SessionStore::seal_sessions_from_before_chained_facts(const std::string& at
         // Said in the record: these facts were chained when found, not when the session began.
         event.new_value["sealed_late"] = true;
         insert_event(event, head);
-        Statement count = m_db.prepare("UPDATE session SET event_count = event_count + 1 WHERE id = ?1");
-        count.bind(1, row.id);
-        count.run();
+        count_new_event(row.id);
         last = event;
     }
     m_db.exec("DELETE FROM setting WHERE key = 'sessions_to_seal'");
     transaction.commit();
-    if (!rows.empty()) write_receipts({last});
+    if (!rows.empty()) write_receipt(last);
 }
 
 void SessionStore::import_sessions(std::vector<ImportedSession> sessions) {
@@ -357,7 +358,7 @@ void SessionStore::import_chosen(const std::function<std::vector<ImportedSession
         update_facts(row.id, row.updated_at, session.final_state, seq);
     }
     transaction.commit();
-    write_receipts({last});
+    write_receipt(last);
 }
 
 std::vector<std::string> SessionStore::stored_aid_contents() const {

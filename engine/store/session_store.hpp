@@ -125,7 +125,9 @@ private:
     void insert_event(EventRow& event, ChainHead& head);
     void update_facts(const std::string& session_id, const std::string& at, const SessionUpdate& update, int new_events);
     EventRow append_in_transaction(EventRow event, const SessionUpdate& update);
-    void write_receipts(const std::vector<EventRow>& events);
+    void write_receipt(const EventRow& head);
+    // One more event in the session's count, for the events that are not answers.
+    void count_new_event(const std::string& session_id);
     void seal_sessions_from_before_chained_facts(const std::string& at);
     std::string answers_lost_since_receipts();
     // Prepared once per store: an answer is written with no SQL compiled on the way.
@@ -135,7 +137,8 @@ private:
     ChainKey m_key;
     std::string m_receipts;
     std::string m_receipts_problem;
-    std::optional<Statement> m_last_event, m_next_seq, m_insert_event, m_update_facts, m_insert_session;
+    std::optional<Statement> m_last_event, m_next_seq, m_insert_event, m_update_facts, m_insert_session,
+        m_count_event;
 };
 
 // The items of events that are not answers: the session's facts when it was created, the
@@ -144,6 +147,8 @@ constexpr const char* facts_item = "session";
 constexpr const char* credit_item = "credited";
 constexpr const char* status_item = "status";
 bool is_answer_item(const std::string& item);
+// Work done in a session: an answer or a change of status (not its facts, nor a credit for it).
+bool is_session_work(const std::string& item);
 
 // A session's facts as the chain vouches for them: its "session" event, with later credits.
 struct ChainedFacts {
