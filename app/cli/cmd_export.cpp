@@ -1,5 +1,6 @@
 // `bran export fhir --db FILE [--session ID]`: session records out, as a FHIR Bundle on stdout.
 #include "app/cli/options.hpp"
+#include "app/cli/terminal_progress.hpp"
 #include "engine/core/terminal_text.hpp"
 #include "engine/interop/session_record.hpp"
 #include "engine/store/store_error.hpp"
@@ -62,7 +63,13 @@ int run_export(const std::vector<std::string>& args) {
             }
             write_one(*row);
         } else {
-            store.for_each_session(write_one);
+            TerminalProgress progress;
+            const std::uint64_t total = store.session_count();
+            std::uint64_t written = 0;
+            store.for_each_session([&](const SessionRow& row) {
+                write_one(row);
+                progress.update("exporting", ++written, total);
+            });
         }
         bundle.finish();
         return std::cout.good() ? Exit::ok : Exit::failed;

@@ -1,5 +1,6 @@
 // `bran import FILE... --db FILE`: session records in; each file all or nothing.
 #include "app/cli/options.hpp"
+#include "app/cli/terminal_progress.hpp"
 #include "engine/core/ids_and_time.hpp"
 #include "engine/core/terminal_text.hpp"
 #include "engine/interop/import_records.hpp"
@@ -15,6 +16,8 @@ const char* const help = R"(usage: bran import FILE... --db FILE [--content DIR]
 Imports session records: FHIR R4 QuestionnaireResponses, or Bundles of them
 (see shared/spec/session-record.md). Each file is imported whole or not at all;
 importing a session that is already recorded with the same answers changes nothing.
+A file of any size is read in the memory of one session; stopped part way (Ctrl-C,
+a full disk), it leaves nothing behind, and running it again imports it whole.
 The aid each record names must be one of the bundled aids (or --content DIR) or
 already stored in the database.
 
@@ -46,7 +49,11 @@ int run_import(const std::vector<std::string>& args) {
         int rejected = 0, imported = 0, unchanged = 0;
         for (const std::string& file : arguments.positionals()) {
             Diagnostics problems;
-            const ImportReport report = import_record_file(file, store, aids, problems);
+            ImportReport report;
+            {
+                TerminalProgress progress;
+                report = import_record_file(file, store, aids, problems, &progress);
+            }
             for (const std::string& line : problems.lines()) std::cerr << line << '\n';
             if (problems.has_errors()) ++rejected;
             imported += report.imported;

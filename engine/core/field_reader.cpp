@@ -29,18 +29,9 @@ bool in_int_range(const nlohmann::json& value) {
     return v >= -limit && v <= limit;
 }
 
-const nlohmann::json* find_pointer(const nlohmann::json& root, const std::string& pointer) {
-    try {
-        const nlohmann::json::json_pointer p(pointer);
-        return root.contains(p) ? &root.at(p) : nullptr;
-    } catch (const nlohmann::json::exception&) {
-        return nullptr;
-    }
-}
-
 FieldReader::FieldReader(const LocatedJson& doc, std::string pointer, Diagnostics& out)
     : m_doc(doc), m_pointer(std::move(pointer)), m_out(out) {
-    const nlohmann::json* value = find_pointer(doc.root(), m_pointer);
+    const nlohmann::json* value = doc.find(m_pointer);
     if (value && value->is_object()) {
         m_object = value;
     } else if (value) {

@@ -50,7 +50,4 @@ const char* json_type_name(const nlohmann::json& value);
 // A whole number small enough to be meaningful in the format (within ±1,000,000,000).
 bool in_int_range(const nlohmann::json& value);
 
-// The value at a JSON pointer, or nullptr.
-const nlohmann::json* find_pointer(const nlohmann::json& root, const std::string& pointer);
-
 }  // namespace bran

@@ -19,34 +19,36 @@ std::string io_failure_text(int error_number) {
     return std::strerror(error_number);
 }
 
-std::optional<std::string> read_file_limited(const std::filesystem::path& path, std::size_t max_bytes) {
+FileChunks::FileChunks(const std::filesystem::path& path) : m_path(path), m_buffer(65536, '\0') {
     // O_NONBLOCK: opening a pipe for reading would otherwise wait for a writer, for ever.
-    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) throw IoError(path.string() + ": cannot open: " + io_failure_text(errno));
+    m_fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (m_fd < 0) throw IoError(path.string() + ": cannot open: " + io_failure_text(errno));
     struct stat info {};
-    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+    if (::fstat(m_fd, &info) != 0 || !S_ISREG(info.st_mode)) {
         const bool folder = S_ISDIR(info.st_mode);
-        ::close(fd);
+        ::close(m_fd);
         throw IoError(path.string() + (folder ? ": is a folder, not a file" : ": is not a regular file (a pipe, device or socket)"));
     }
-    std::string bytes;
-    char buffer[65536];
+}
+
+FileChunks::~FileChunks() { ::close(m_fd); }
+
+std::string_view FileChunks::next() {
     for (;;) {
-        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        const ssize_t n = ::read(m_fd, m_buffer.data(), m_buffer.size());
         if (n < 0 && errno == EINTR) continue;
-        if (n < 0) {
-            const std::string why = io_failure_text(errno);
-            ::close(fd);
-            throw IoError(path.string() + ": cannot read: " + why);
-        }
-        if (n == 0) break;
-        bytes.append(buffer, static_cast<std::size_t>(n));
-        if (bytes.size() > max_bytes) {
-            ::close(fd);
-            return std::nullopt;
-        }
+        if (n < 0) throw IoError(m_path.string() + ": cannot read: " + io_failure_text(errno));
+        return {m_buffer.data(), static_cast<std::size_t>(n)};
     }
-    ::close(fd);
+}
+
+std::optional<std::string> read_file_limited(const std::filesystem::path& path, std::size_t max_bytes) {
+    FileChunks file(path);
+    std::string bytes;
+    for (std::string_view piece = file.next(); !piece.empty(); piece = file.next()) {
+        bytes += piece;
+        if (bytes.size() > max_bytes) return std::nullopt;
+    }
     return bytes;
 }
 

@@ -4,8 +4,28 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace bran {
+
+// A regular file read from start to end in pieces, so that a file of any size needs the memory
+// of one piece. Opening refuses a folder, pipe, device or socket without waiting on it. Throws
+// IoError, naming the file, when it cannot open or read.
+class FileChunks {
+public:
+    explicit FileChunks(const std::filesystem::path& path);
+    ~FileChunks();
+    FileChunks(const FileChunks&) = delete;
+    FileChunks& operator=(const FileChunks&) = delete;
+
+    // The next piece of the file; empty at its end.
+    std::string_view next();
+
+private:
+    std::filesystem::path m_path;
+    int m_fd = -1;
+    std::string m_buffer;
+};
 
 // Reads a whole file, refusing files larger than max_bytes. Throws IoError when it cannot read.
 // Returns nullopt when the file is larger than max_bytes.

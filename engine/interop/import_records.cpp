@@ -7,7 +7,7 @@
 
 #include <algorithm>
 #include <optional>
-#include <set>
+#include <unordered_set>
 
 namespace bran {
 
@@ -73,51 +73,47 @@ SessionStore::ImportedSession to_import(RecordedSession& s) {
     return {s.aid, s.row, std::move(s.events), final_state};
 }
 
-void refuse_repeated_ids(const std::vector<RecordedSession>& sessions, const LocatedJson& json, Diagnostics& problems) {
-    std::set<std::string> ids;
-    for (const RecordedSession& s : sessions) {
-        if (!ids.insert(s.row.id).second) {
-            problems.add(json.error(s.pointer + "/id", "session " + s.row.id + " appears twice in this file"));
-        }
-    }
-}
-
-// The sessions of the file that are not recorded yet; called inside the import's transaction.
-std::vector<SessionStore::ImportedSession> sessions_to_store(std::vector<RecordedSession>& sessions,
-                                                             const SessionStore& store, const LocatedJson& json,
-                                                             Diagnostics& problems, ImportReport& report) {
-    std::vector<SessionStore::ImportedSession> fresh;
-    for (RecordedSession& s : sessions) {
-        if (auto existing = store.find(s.row.id)) {
-            if (already_recorded_as_is(store, *existing, s, json, problems)) ++report.unchanged;
-        } else {
-            fresh.push_back(to_import(s));
-        }
-    }
-    if (problems.has_errors()) fresh.clear();
-    return fresh;
-}
-
 }  // namespace
 
-ImportReport import_record_file(const std::string& path, SessionStore& store, const Library& aids, Diagnostics& out) {
+ImportReport import_record_file(const std::string& path, SessionStore& store, const Library& aids, Diagnostics& out,
+                                Progress* progress) {
     ImportReport report;
     Diagnostics problems;
-    // An export of a whole clinic's sessions is far larger than an aid (4 MiB, about 550
-    // sessions); a record file may be as large as an export of about 70,000 sessions.
-    auto json = LocatedJson::load(path, problems, JsonLimits{record_file_max_bytes, JsonLimits{}.max_depth});
-    std::vector<RecordedSession> sessions;
-    if (json) sessions = read_session_records(*json, aids, problems);
-    if (json && !problems.has_errors()) refuse_repeated_ids(sessions, *json, problems);
-    if (!problems.has_errors() && !sessions.empty()) {
+    // First every problem of the file, read without holding the database, so that a file that
+    // cannot go in never keeps the clinic from recording while it is read.
+    std::uint64_t sessions = 0;
+    {
+        std::unordered_set<std::string> ids;
+        stream_session_records(path, aids, problems, [&](RecordedSession& s, const LocatedJson& json) {
+            if (!s.row.id.empty() && !ids.insert(s.row.id).second) {
+                problems.add(json.error(s.pointer + "/id", "session " + s.row.id + " appears twice in this file"));
+            }
+            ++sessions;
+            if (progress) progress->update("checking " + path, sessions, 0);
+        });
+    }
+    // Then the sessions not recorded yet, stored one at a time in one transaction. The file is
+    // read again rather than kept, so that a file of any size needs the memory of one session.
+    if (!problems.has_errors() && sessions > 0) {
         try {
-            int count = 0;
-            store.import_chosen([&] {
-                auto fresh = sessions_to_store(sessions, store, *json, problems, report);
-                count = static_cast<int>(fresh.size());
-                return fresh;
+            SessionStore::Import import(store);
+            std::uint64_t stored = 0;
+            // What the first reading said is said once; this one can only differ if the file
+            // was changed in between.
+            Diagnostics second_reading;
+            stream_session_records(path, aids, second_reading, [&](RecordedSession& s, const LocatedJson& json) {
+                ++stored;
+                if (progress) progress->update("importing " + path, stored, sessions);
+                if (problems.has_errors() || second_reading.has_errors()) return;
+                if (auto existing = store.find(s.row.id)) {
+                    if (already_recorded_as_is(store, *existing, s, json, problems)) ++report.unchanged;
+                } else {
+                    import.add(to_import(s));
+                    ++report.imported;
+                }
             });
-            report.imported = count;
+            if (second_reading.has_errors()) problems.append(second_reading);
+            if (!problems.has_errors()) import.commit();
         } catch (const StoreError& e) {
             problems.add({path, 0, 0, "", Severity::error, std::string("could not be stored: ") + e.what() + "; nothing was imported"});
         }

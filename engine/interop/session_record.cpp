@@ -151,21 +151,30 @@ namespace {
 
 class RecordReader {
 public:
-    RecordReader(const LocatedJson& json, const Library& aids, Diagnostics& out) : m_json(json), m_aids(aids), m_out(out) {}
+    using Sink = std::function<void(RecordedSession&, const LocatedJson&)>;
+    RecordReader(const Library& aids, Diagnostics& out, Sink deliver) : m_aids(aids), m_out(out), m_deliver(std::move(deliver)) {}
 
-    std::vector<RecordedSession> read() {
-        FieldReader top(m_json, "", m_out);
-        if (!top.is_object()) return {};
+    // A whole document: one response, or a Bundle with the entries it still holds.
+    void read_document(const LocatedJson& json) {
+        m_json = &json;
+        FieldReader top(json, "", m_out);
+        if (!top.is_object()) return;
         const auto type = top.string("resourceType", Need::required);
-        if (!type) return {};
+        if (!type) return;
         if (*type == "QuestionnaireResponse") {
             read_response(top);
         } else if (*type == "Bundle") {
             read_bundle(top);
         } else {
-            m_out.add(m_json.error("/resourceType", "must be \"QuestionnaireResponse\" or \"Bundle\", not \"" + *type + "\""));
+            m_out.add(json.error("/resourceType", "must be \"QuestionnaireResponse\" or \"Bundle\", not \"" + *type + "\""));
         }
-        return std::move(m_sessions);
+    }
+
+    // One entry of a Bundle, read on its own as the file streams past.
+    void read_entry(const LocatedJson& entry) {
+        m_json = &entry;
+        FieldReader reader(entry, entry.root_pointer(), m_out);
+        read_entry(reader);
     }
 
 private:
@@ -181,36 +190,40 @@ private:
         top.any("timestamp", Need::optional);
         top.any("identifier", Need::optional);
         if (auto type = top.string("type", Need::required); type && *type != "collection") {
-            m_out.add(m_json.error("/type", "must be \"collection\", not \"" + *type + "\""));
+            m_out.add(m_json->error("/type", "must be \"collection\", not \"" + *type + "\""));
         }
         const json* entries = top.array("entry", Need::optional);
         top.reject_unknown();
         if (!entries) return;
         for (std::size_t i = 0; i < entries->size(); ++i) {
-            FieldReader entry(m_json, pointer_append("/entry", i), m_out);
-            if (!entry.is_object()) continue;
-            entry.any("fullUrl", Need::optional);
-            if (entry.object("resource", Need::required)) {
-                FieldReader resource(m_json, entry.child("resource"), m_out);
-                const auto type = resource.string("resourceType", Need::required);
-                if (type && *type != "QuestionnaireResponse") {
-                    m_out.add(m_json.error(resource.child("resourceType"), "must be \"QuestionnaireResponse\", not \"" + *type + "\""));
-                } else if (type) {
-                    read_response(resource);
-                }
-            }
-            entry.reject_unknown();
+            FieldReader entry(*m_json, pointer_append("/entry", i), m_out);
+            read_entry(entry);
         }
+    }
+
+    void read_entry(FieldReader& entry) {
+        if (!entry.is_object()) return;
+        entry.any("fullUrl", Need::optional);
+        if (entry.object("resource", Need::required)) {
+            FieldReader resource(*m_json, entry.child("resource"), m_out);
+            const auto type = resource.string("resourceType", Need::required);
+            if (type && *type != "QuestionnaireResponse") {
+                m_out.add(m_json->error(resource.child("resourceType"), "must be \"QuestionnaireResponse\", not \"" + *type + "\""));
+            } else if (type) {
+                read_response(resource);
+            }
+        }
+        entry.reject_unknown();
     }
 
     std::optional<std::string> identifier_value(FieldReader& parent, const std::string& key, const char* system) {
         if (!parent.object(key, Need::optional)) return std::nullopt;
-        FieldReader holder(m_json, parent.child(key), m_out);
+        FieldReader holder(*m_json, parent.child(key), m_out);
         std::optional<std::string> value;
         if (holder.object("identifier", Need::required)) {
-            FieldReader id(m_json, holder.child("identifier"), m_out);
+            FieldReader id(*m_json, holder.child("identifier"), m_out);
             if (auto s = id.string("system", Need::required); s && *s != system) {
-                m_out.add(m_json.error(id.child("system"), std::string("must be \"") + system + "\""));
+                m_out.add(m_json->error(id.child("system"), std::string("must be \"") + system + "\""));
             }
             value = id.string("value", Need::required);
             id.reject_unknown();
@@ -224,16 +237,15 @@ private:
         allow_fhir_metadata(r);
         RecordedSession session;
         session.pointer = r.pointer();
-        const std::string at = r.pointer();
         const auto id = r.string("id", Need::required);
-        if (id && !is_uuid(*id)) m_out.add(m_json.error(r.child("id"), "must be a session UUID such as 0f8fad5b-d9cb-469f-a165-70867728950e"));
+        if (id && !is_uuid(*id)) m_out.add(m_json->error(r.child("id"), "must be a session UUID such as 0f8fad5b-d9cb-469f-a165-70867728950e"));
         if (r.object("identifier", Need::required)) {
-            FieldReader identifier(m_json, r.child("identifier"), m_out);
+            FieldReader identifier(*m_json, r.child("identifier"), m_out);
             if (auto s = identifier.string("system", Need::required); s && *s != "urn:bran:session") {
-                m_out.add(m_json.error(identifier.child("system"), "must be \"urn:bran:session\""));
+                m_out.add(m_json->error(identifier.child("system"), "must be \"urn:bran:session\""));
             }
             if (auto v = identifier.string("value", Need::required); v && id && *v != *id) {
-                m_out.add(m_json.error(identifier.child("value"), "must be the same as /id (" + *id + ")"));
+                m_out.add(m_json->error(identifier.child("value"), "must be the same as /id (" + *id + ")"));
             }
             identifier.reject_unknown();
         }
@@ -242,14 +254,14 @@ private:
             const std::string prefix = questionnaire_prefix;
             const auto bar = questionnaire->find('|');
             if (questionnaire->rfind(prefix, 0) != 0 || bar == std::string::npos) {
-                m_out.add(m_json.error(r.child("questionnaire"), "must be \"urn:bran:decision-aid:<aid-id>|<version>\""));
+                m_out.add(m_json->error(r.child("questionnaire"), "must be \"urn:bran:decision-aid:<aid-id>|<version>\""));
             } else {
                 const std::string aid_id = questionnaire->substr(prefix.size(), bar - prefix.size());
                 const std::string version = questionnaire->substr(bar + 1);
                 aid = m_aids.find(aid_id, version);
                 if (!aid) {
                     const bool other_version = m_aids.find(aid_id) != nullptr;
-                    m_out.add(m_json.error(r.child("questionnaire"),
+                    m_out.add(m_json->error(r.child("questionnaire"),
                                            other_version ? "aid \"" + aid_id + "\" version " + version + " is not known here (a different version is)"
                                                          : "unknown decision aid \"" + aid_id + "\""));
                 }
@@ -258,13 +270,13 @@ private:
         std::string status = "in-progress";
         if (auto s = r.string("status", Need::required)) {
             if (*s != "completed" && *s != "in-progress") {
-                m_out.add(m_json.error(r.child("status"), "must be \"completed\" or \"in-progress\", not \"" + *s + "\""));
+                m_out.add(m_json->error(r.child("status"), "must be \"completed\" or \"in-progress\", not \"" + *s + "\""));
             }
             status = *s;
         }
         const auto authored = r.string("authored", Need::required);
         if (authored && !is_iso_timestamp(*authored)) {
-            m_out.add(m_json.error(r.child("authored"), "must be a date and time with a time zone, e.g. 2026-11-23T10:15:00+00:00"));
+            m_out.add(m_json->error(r.child("authored"), "must be a date and time with a time zone, e.g. 2026-11-23T10:15:00+00:00"));
         }
         session.row.meta.pseudonym = identifier_value(r, "subject", "urn:bran:patient");
         session.row.meta.clinician = identifier_value(r, "author", "urn:bran:clinician");
@@ -287,8 +299,7 @@ private:
             session.events.push_back(e);
         }
         session.row.step = status == "completed" ? step_name(Step::summary) : step_name(Step::what_matters);
-        (void)at;
-        m_sessions.push_back(std::move(session));
+        m_deliver(session, *m_json);
     }
 
     void read_extensions(FieldReader& r, RecordedSession& session, std::string& status) {
@@ -296,7 +307,7 @@ private:
         if (!extensions) return;
         std::set<std::string> bran_urls;
         for (std::size_t i = 0; i < extensions->size(); ++i) {
-            FieldReader e(m_json, pointer_append(r.child("extension"), i), m_out);
+            FieldReader e(*m_json, pointer_append(r.child("extension"), i), m_out);
             if (!e.is_object()) continue;
             const auto url = e.string("url", Need::required);
             if (!url) continue;
@@ -308,10 +319,10 @@ private:
             } else if (*url == "urn:bran:started") {
                 auto started = e.string("valueDateTime", Need::required);
                 if (started && is_iso_timestamp(*started)) session.row.started_at = *started;
-                else if (started) m_out.add(m_json.error(e.child("valueDateTime"), "must be a date and time with a time zone"));
+                else if (started) m_out.add(m_json->error(e.child("valueDateTime"), "must be a date and time with a time zone"));
             } else if (*url == status_url) {
                 auto code = e.string("valueCode", Need::required);
-                if (code && *code != "abandoned") m_out.add(m_json.error(e.child("valueCode"), "must be \"abandoned\""));
+                if (code && *code != "abandoned") m_out.add(m_json->error(e.child("valueCode"), "must be \"abandoned\""));
                 else if (code && status == "in-progress") status = "abandoned";
             } else {
                 // Another system's extension: FHIR lets readers ignore what they do not know.
@@ -324,7 +335,7 @@ private:
     void read_items(const std::string& pointer, const json& items, const Aid* aid, RecordedSession& session) {
         std::set<std::string> seen;
         for (std::size_t i = 0; i < items.size(); ++i) {
-            FieldReader item(m_json, pointer_append(pointer, i), m_out);
+            FieldReader item(*m_json, pointer_append(pointer, i), m_out);
             if (!item.is_object()) continue;
             const auto link = item.string("linkId", Need::required);
             item.any("text", Need::optional);
@@ -334,17 +345,17 @@ private:
             if (const json* extensions = item.array("extension", Need::optional)) {
                 std::set<std::string> bran_urls;
                 for (std::size_t x = 0; x < extensions->size(); ++x) {
-                    FieldReader e(m_json, pointer_append(item.child("extension"), x), m_out);
+                    FieldReader e(*m_json, pointer_append(item.child("extension"), x), m_out);
                     const auto url = e.string("url", Need::required);
                     if (url && !first_of_its_kind(*url, e.pointer(), bran_urls)) continue;
                     if (url && *url == answered_at_url) {
                         auto when = e.string("valueDateTime", Need::required);
                         if (when && is_iso_timestamp(*when)) event.at = *when;
-                        else if (when) m_out.add(m_json.error(e.child("valueDateTime"), "must be a date and time with a time zone"));
+                        else if (when) m_out.add(m_json->error(e.child("valueDateTime"), "must be a date and time with a time zone"));
                     } else if (url && *url == setting_url) {
                         auto where = e.string("valueCode", Need::required);
                         if (where && is_setting(*where)) event.setting = *where;
-                        else if (where) m_out.add(m_json.error(e.child("valueCode"), "must be \"home\", \"clinic\" or \"kiosk\""));
+                        else if (where) m_out.add(m_json->error(e.child("valueCode"), "must be \"home\", \"clinic\" or \"kiosk\""));
                     } else if (e.is_object()) {
                         for (auto it = (*extensions)[x].begin(); it != (*extensions)[x].end(); ++it) e.any(it.key(), Need::optional);
                     }
@@ -355,22 +366,22 @@ private:
             item.reject_unknown();
             if (!link || !answers) continue;
             if (!seen.insert(*link).second) {
-                m_out.add(m_json.error(item.child("linkId"), "\"" + *link + "\" appears twice: one item per question"));
+                m_out.add(m_json->error(item.child("linkId"), "\"" + *link + "\" appears twice: one item per question"));
                 continue;
             }
             if (answers->size() != 1) {
-                if (!answers->empty()) m_out.add(m_json.error(item.child("answer"), "must have exactly one answer"));
+                if (!answers->empty()) m_out.add(m_json->error(item.child("answer"), "must have exactly one answer"));
                 continue;
             }
             const std::string answer_pointer = pointer_append(item.child("answer"), std::size_t{0});
-            FieldReader answer(m_json, answer_pointer, m_out);
+            FieldReader answer(*m_json, answer_pointer, m_out);
             if (!answer.is_object()) continue;
             const ValueKind kind = kind_of(*link);
             json value;
             const std::string field = value_field(kind);
             for (const char* other : {"valueString", "valueInteger", "valueBoolean", "valueCoding"}) {
                 if (field != other && answer.any(other, Need::optional)) {
-                    m_out.add(m_json.error(answer.child(other), "item \"" + *link + "\" takes " + field + ", not " + other));
+                    m_out.add(m_json->error(answer.child(other), "item \"" + *link + "\" takes " + field + ", not " + other));
                 }
             }
             if (kind == ValueKind::string) {
@@ -380,7 +391,7 @@ private:
             } else if (kind == ValueKind::boolean) {
                 if (auto v = answer.boolean(field, Need::required)) value = *v;
             } else if (answer.object(field, Need::required)) {
-                FieldReader coding(m_json, answer.child(field), m_out);
+                FieldReader coding(*m_json, answer.child(field), m_out);
                 if (auto code = coding.string("code", Need::required)) value = *code;
                 coding.any("system", Need::optional);
                 coding.any("display", Need::optional);
@@ -390,7 +401,7 @@ private:
             if (value.is_null() || !aid) continue;
             const std::string problem = validate_answer(*aid, *link, value);
             if (!problem.empty()) {
-                m_out.add(m_json.error(answer_pointer + "/" + field + (kind == ValueKind::coding ? "/code" : ""), problem));
+                m_out.add(m_json->error(answer_pointer + "/" + field + (kind == ValueKind::coding ? "/code" : ""), problem));
                 continue;
             }
             session.answers.set(*link, value);
@@ -405,7 +416,7 @@ private:
     // chance which one is recorded. Other systems' extensions may repeat as they please.
     bool first_of_its_kind(const std::string& url, const std::string& pointer, std::set<std::string>& seen) {
         if (url.rfind("urn:bran:", 0) != 0 || seen.insert(url).second) return true;
-        m_out.add(m_json.error(pointer, "a second \"" + url + "\" extension: keep only one"));
+        m_out.add(m_json->error(pointer, "a second \"" + url + "\" extension: keep only one"));
         return false;
     }
 
@@ -420,16 +431,26 @@ private:
         return step_name(Step::outcomes);
     }
 
-    const LocatedJson& m_json;
     const Library& m_aids;
     Diagnostics& m_out;
-    std::vector<RecordedSession> m_sessions;
+    Sink m_deliver;
+    const LocatedJson* m_json = nullptr;
 };
 
 }  // namespace
 
 std::vector<RecordedSession> read_session_records(const LocatedJson& json, const Library& aids, Diagnostics& out) {
-    return RecordReader(json, aids, out).read();
+    std::vector<RecordedSession> sessions;
+    RecordReader(aids, out, [&sessions](RecordedSession& s, const LocatedJson&) { sessions.push_back(std::move(s)); })
+        .read_document(json);
+    return sessions;
+}
+
+void stream_session_records(const std::string& path, const Library& aids, Diagnostics& out, const SessionSink& on_session) {
+    RecordReader reader(aids, out, on_session);
+    auto rest = LocatedJson::stream(path, "/entry", [&reader](const LocatedJson& entry) { reader.read_entry(entry); }, out,
+                                    JsonLimits{record_entry_max_bytes, JsonLimits{}.max_depth});
+    if (rest) reader.read_document(*rest);
 }
 
 }  // namespace bran

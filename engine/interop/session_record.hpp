@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstddef>
+#include <functional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -45,5 +47,15 @@ struct RecordedSession {
 // Reads every QuestionnaireResponse in a file (one, or a Bundle of them). Any problem becomes a
 // located diagnostic; the caller imports nothing from a file with errors.
 std::vector<RecordedSession> read_session_records(const LocatedJson& json, const Library& aids, Diagnostics& out);
+
+// The same for a file of any size, in the memory of one session: each session goes to
+// `on_session` as soon as it is read, with the part of the file it came from (for messages) and
+// with its own problems already in `out`. Problems with the file as a whole (the Bundle's own
+// fields, a syntax error) may only come after sessions were handed over.
+using SessionSink = std::function<void(RecordedSession&, const LocatedJson&)>;
+void stream_session_records(const std::string& path, const Library& aids, Diagnostics& out, const SessionSink& on_session);
+
+// The largest one session's entry in a record file may be (a session's answers take a few KB).
+constexpr std::size_t record_entry_max_bytes = std::size_t{64} << 20;
 
 }  // namespace bran

@@ -326,39 +326,40 @@ void SessionStore::seal_sessions_from_before_chained_facts(const std::string& at
 }
 
 void SessionStore::import_sessions(std::vector<ImportedSession> sessions) {
-    import_chosen([&sessions] { return std::move(sessions); });
+    Import import(*this);
+    for (ImportedSession& session : sessions) import.add(std::move(session));
+    import.commit();
 }
 
-void SessionStore::import_chosen(const std::function<std::vector<ImportedSession>()>& choose) {
-    Transaction transaction(m_db.handle());
-    std::vector<ImportedSession> sessions = choose();
-    if (sessions.empty()) return;
-    const std::string now = now_iso();
-    ChainHead head = chain_head();
-    EventRow last;
-    std::map<std::string, std::int64_t> aid_ids;
-    for (ImportedSession& session : sessions) {
-        const std::string aid_key = session.aid->id + '\n' + session.aid->version + '\n' + session.aid->content_hash;
-        auto known = aid_ids.find(aid_key);
-        if (known == aid_ids.end()) known = aid_ids.emplace(aid_key, store_aid(*session.aid)).first;
-        SessionRow& row = session.row;
-        row.aid_id = session.aid->id;
-        row.aid_version = session.aid->version;
-        row.content_hash = session.aid->content_hash;
-        insert_session(row, known->second);
-        last = facts_event(row, now, "import");
-        insert_event(last, head);
-        int seq = 1;
-        for (EventRow& event : session.events) {
-            event.session_id = row.id;
-            event.seq = ++seq;
-            insert_event(event, head);
-            last = event;
-        }
-        update_facts(row.id, row.updated_at, session.final_state, seq);
+SessionStore::Import::Import(SessionStore& store)
+    : m_store(store), m_transaction(store.m_db.handle()), m_head(store.chain_head()), m_now(now_iso()) {}
+
+void SessionStore::Import::add(ImportedSession session) {
+    const Aid& aid = *session.aid;
+    const std::string aid_key = aid.id + '\n' + aid.version + '\n' + aid.content_hash;
+    auto known = m_aid_version_ids.find(aid_key);
+    if (known == m_aid_version_ids.end()) known = m_aid_version_ids.emplace(aid_key, m_store.store_aid(aid)).first;
+    SessionRow& row = session.row;
+    row.aid_id = aid.id;
+    row.aid_version = aid.version;
+    row.content_hash = aid.content_hash;
+    m_store.insert_session(row, known->second);
+    EventRow facts = m_store.facts_event(row, m_now, "import");
+    m_store.insert_event(facts, m_head);
+    m_last = std::move(facts);
+    int seq = 1;
+    for (EventRow& event : session.events) {
+        event.session_id = row.id;
+        event.seq = ++seq;
+        m_store.insert_event(event, m_head);
+        m_last = std::move(event);
     }
-    transaction.commit();
-    write_receipt(last);
+    m_store.update_facts(row.id, row.updated_at, session.final_state, seq);
+}
+
+void SessionStore::Import::commit() {
+    m_transaction.commit();
+    if (m_last) m_store.write_receipt(*m_last);
 }
 
 std::vector<std::string> SessionStore::stored_aid_contents() const {
@@ -386,6 +387,12 @@ void SessionStore::for_each_session(const std::function<void(const SessionRow&)>
     Statement s = m_db.prepare(std::string("SELECT ") + session_columns +
                                " FROM session s JOIN aid_version a ON a.id = s.aid_version_id ORDER BY s.started_at, s.id");
     while (s.step()) use(read_session(s));
+}
+
+std::uint64_t SessionStore::session_count() const {
+    Statement s = m_db.prepare("SELECT count(*) FROM session");
+    s.step();
+    return static_cast<std::uint64_t>(s.integer(0));
 }
 
 std::vector<EventRow> SessionStore::events(const std::string& session_id) const {

@@ -6,10 +6,12 @@
 #include "engine/content/aid.hpp"
 #include "engine/store/chain_key.hpp"
 #include "engine/store/database.hpp"
+#include "engine/store/transaction.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string_view>
 #include <string>
@@ -58,6 +60,11 @@ struct SessionUpdate {
 };
 
 class SessionStore {
+    struct ChainHead {
+        std::int64_t n = 0;
+        std::vector<unsigned char> mac;
+    };
+
 public:
     SessionStore(Database& db, ChainKey key);
 
@@ -80,19 +87,33 @@ public:
     // a deleted or damaged -wal file, or an older copy put back), or empty.
     std::string prepare_for_recording(const std::string& at);
 
-    // Whole sessions from another database, each created with all its events, all in one
-    // transaction: a file is imported entirely or not at all.
+    // Whole sessions from another database, each created with all its events.
     struct ImportedSession {
         const Aid* aid = nullptr;
         SessionRow row;
         std::vector<EventRow> events;
         SessionUpdate final_state;
     };
+    // Stores imported sessions one at a time inside one BEGIN IMMEDIATE transaction: all of them
+    // at commit(), none if the Import ends without it (a file is imported entirely or not at all,
+    // in the memory of one session). While it is open, no other process records anything, so a
+    // session that find() does not see cannot be recorded by someone else before the commit (two
+    // imports of one file: one stores it, the other waits and then finds it recorded).
+    class Import {
+    public:
+        explicit Import(SessionStore& store);
+        void add(ImportedSession session);
+        void commit();
+
+    private:
+        SessionStore& m_store;
+        Transaction m_transaction;
+        ChainHead m_head;
+        std::map<std::string, std::int64_t> m_aid_version_ids;
+        std::optional<EventRow> m_last;
+        std::string m_now;
+    };
     void import_sessions(std::vector<ImportedSession> sessions);
-    // As above, with the sessions chosen by `choose` inside the same BEGIN IMMEDIATE transaction,
-    // so that no other process can record one of them between the check and the insert (two
-    // imports of one file: one stores it, the other waits and finds it recorded).
-    void import_chosen(const std::function<std::vector<ImportedSession>()>& choose);
     // The content of every aid version any session was shown.
     std::vector<std::string> stored_aid_contents() const;
 
@@ -100,6 +121,7 @@ public:
     std::vector<SessionRow> sessions() const;
     // The same, one at a time, for work over every session in the memory of one.
     void for_each_session(const std::function<void(const SessionRow&)>& use) const;
+    std::uint64_t session_count() const;
     std::vector<EventRow> events(const std::string& session_id) const;
     // The aid file the session was shown.
     std::string aid_content(const std::string& session_id) const;
@@ -110,10 +132,6 @@ public:
     const std::string& receipts_problem() const { return m_receipts_problem; }
 
 private:
-    struct ChainHead {
-        std::int64_t n = 0;
-        std::vector<unsigned char> mac;
-    };
     std::int64_t store_aid(const Aid& aid);
     void insert_session(const SessionRow& row, std::int64_t aid_version_id);
     // The session's first event: its facts, linked into the chain.

@@ -2,11 +2,15 @@
 // columns counted in code points, and JSON pointers escaped as RFC 6901 says.
 #include "engine/core/located_json.hpp"
 #include "engine/core/field_reader.hpp"
-#include "engine/core/text_position.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
 #include <optional>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <vector>
 #include <string>
 #include <utility>
 
@@ -16,7 +20,6 @@ using bran::LineColumn;
 using bran::LocatedJson;
 using bran::Diagnostics;
 using bran::Severity;
-using bran::TextPositions;
 
 // Parses text that must be valid; the diagnostics of the parse are returned through `out`.
 LocatedJson parse_ok(const std::string& text, bran::Diagnostics& out, bran::JsonLimits limits = {}) {
@@ -47,18 +50,13 @@ std::pair<int, int> at(int line, int column) { return {line, column}; }
 
 }  // namespace
 
-TEST_CASE("TextPositions: lines and code-point columns", "[content][located_json]") {
-    const std::string text = "ab\nŵx\n\n  y";  // "ŵ" is two bytes
-    const bran::TextPositions positions(text);
-    CHECK(at(positions.at(0)) == at(1, 1));
-    CHECK(at(positions.at(1)) == at(1, 2));
-    CHECK(at(positions.at(2)) == at(1, 3));  // the newline itself ends line 1
-    CHECK(at(positions.at(3)) == at(2, 1));  // "ŵ"
-    CHECK(at(positions.at(5)) == at(2, 2));  // "x", after one code point of two bytes
-    CHECK(at(positions.at(7)) == at(3, 1));
-    CHECK(at(positions.at(10)) == at(4, 3));
-    CHECK(at(positions.at(text.size())) == at(4, 4));
-    CHECK(at(positions.at(text.size() + 100)) == at(4, 4));  // clamped to the end
+TEST_CASE("LocatedJson: lines and code-point columns", "[content][located_json]") {
+    const auto doc = parse_ok("[\"ab\",\n\"ŵ\", \"x\",\n\n  7]");  // "ŵ" is two bytes
+    CHECK(at(doc.value_position("")) == at(1, 1));
+    CHECK(at(doc.value_position("/0")) == at(1, 2));
+    CHECK(at(doc.value_position("/1")) == at(2, 1));
+    CHECK(at(doc.value_position("/2")) == at(2, 6));  // after one code point of two bytes
+    CHECK(at(doc.value_position("/3")) == at(4, 3));
 }
 
 TEST_CASE("LocatedJson: values and keys are located at their first character", "[content][located_json]") {
@@ -234,14 +232,98 @@ TEST_CASE("a file's problems print as at most 20 lines and a count of the rest",
 }
 
 TEST_CASE("columns on a very long line are counted in code points", "[diagnostic]") {
-    std::string text = "\n";
-    for (int i = 0; i < 3000; ++i) text += "ŵa";
-    const TextPositions positions(text);
-    CHECK(positions.at(0).line == 1);
-    CHECK(positions.at(1).column == 1);
-    // 2,999 "ŵa" pairs (3 bytes, 2 code points each) before the last pair.
-    const LineColumn last = positions.at(1 + 2999 * 3);
-    CHECK(last.line == 2);
-    CHECK(last.column == 1 + 2999 * 2);
-    CHECK(positions.at(1 + 2999 * 3 + 2).column == 2 + 2999 * 2);
+    std::string text = "\n[";
+    for (int i = 0; i < 3000; ++i) text += "\"ŵa\",";
+    text += "1]";
+    const auto doc = parse_ok(text);
+    CHECK(at(doc.value_position("")) == at(2, 1));
+    // 3,000 strings of 5 code points each ("ŵa" and its quotes and comma) before the number.
+    CHECK(at(doc.value_position("/3000")) == at(2, 2 + 3000 * 5));
+    CHECK(at(doc.value_position("/2999")) == at(2, 2 + 2999 * 5));
+}
+
+namespace {
+
+std::string written(const std::string& text) {
+    static int n = 0;
+    const std::string path = (std::filesystem::temp_directory_path() / ("bran-stream-" + std::to_string(::getpid()) + "-" + std::to_string(++n) + ".json")).string();
+    std::ofstream(path) << text;
+    return path;
+}
+
+struct Streamed {
+    std::vector<std::string> roots;
+    std::vector<std::string> texts;
+    std::optional<LocatedJson> rest;
+    Diagnostics out;
+};
+
+Streamed stream(const std::string& path, bran::JsonLimits limits = {}) {
+    Streamed result;
+    result.rest = LocatedJson::stream(path, "/entry", [&](const LocatedJson& element) {
+        result.roots.push_back(element.root_pointer());
+        result.texts.push_back(element.root().dump());
+        // Positions and look-ups take pointers from the top of the file.
+        const std::string name = element.root_pointer() + "/name";
+        if (const auto* value = element.find(name)) {
+            result.texts.back() += " @" + std::to_string(element.value_position(name).line) + ":" +
+                                   std::to_string(element.value_position(name).column) + " " + value->get<std::string>();
+        }
+    }, result.out, limits);
+    return result;
+}
+
+}  // namespace
+
+TEST_CASE("LocatedJson::stream hands over each element of one array and keeps the rest", "[content][located_json]") {
+    const std::string path = written("{\"resourceType\": \"Bundle\",\n"
+                                     " \"entry\": [\n"
+                                     "  {\"name\": \"ŵa\", \"n\": [1, 2]},\n"
+                                     "  7,\n"
+                                     "  {\"name\": \"b\"}\n"
+                                     " ],\n"
+                                     " \"other\": {\"entry\": [5]}}\n");
+    Streamed s = stream(path);
+    REQUIRE(s.rest);
+    CHECK(s.out.empty());
+    CHECK(s.roots == std::vector<std::string>{"/entry/0", "/entry/1", "/entry/2"});
+    CHECK(s.texts[0] == "{\"n\":[1,2],\"name\":\"ŵa\"} @3:12 ŵa");
+    CHECK(s.texts[1] == "7");
+    CHECK(s.texts[2] == "{\"name\":\"b\"} @5:12 b");
+    // The streamed array stays, empty; an array of the same name deeper down is kept whole.
+    CHECK(s.rest->root().dump() == "{\"entry\":[],\"other\":{\"entry\":[5]},\"resourceType\":\"Bundle\"}");
+    CHECK(at(s.rest->value_position("/other/entry/0")) == at(7, 22));
+    std::filesystem::remove(path);
+}
+
+TEST_CASE("LocatedJson::stream: a syntax error after some elements, and an element too large", "[content][located_json]") {
+    const std::string broken = written("{\"entry\": [{\"name\": \"a\"},\n  {\"name\": tru}]}");
+    Streamed s = stream(broken);
+    CHECK_FALSE(s.rest);
+    CHECK(s.roots == std::vector<std::string>{"/entry/0"});
+    REQUIRE(s.out.items().size() == 1);
+    CHECK(s.out.items()[0].to_line().find(":2:15: not valid JSON: invalid literal") != std::string::npos);
+
+    // Each element has the whole budget: three of 40 bytes pass where the file is 150.
+    bran::JsonLimits small;
+    small.max_bytes = 64;
+    const std::string padded = "{\"name\": \"" + std::string(26, 'x') + "\"}";
+    const std::string fine = written("{\"entry\": [" + padded + ", " + padded + ", " + padded + "]}");
+    CHECK(stream(fine, small).roots.size() == 3);
+    const std::string large = written("{\"entry\": [" + padded + ",\n {\"name\": \"" + std::string(100, 'x') + "\"}]}");
+    Streamed l = stream(large, small);
+    CHECK_FALSE(l.rest);
+    REQUIRE(l.out.items().size() == 1);
+    CHECK(l.out.items()[0].to_line() == large + ":2:2: /entry/1: this entry is larger than 64 bytes: refusing to read it");
+    for (const auto& p : {broken, fine, large}) std::filesystem::remove(p);
+}
+
+TEST_CASE("LocatedJson::stream refuses a pipe without waiting for a writer", "[content][located_json]") {
+    const std::string fifo = (std::filesystem::temp_directory_path() / ("bran-fifo-" + std::to_string(::getpid()))).string();
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    Streamed s = stream(fifo);
+    CHECK_FALSE(s.rest);
+    REQUIRE(s.out.items().size() == 1);
+    CHECK(s.out.items()[0].to_line() == fifo + ": is not a regular file (a pipe, device or socket)");
+    std::filesystem::remove(fifo);
 }
