@@ -25,9 +25,8 @@ void TerminalProgress::update(const std::string& what, std::uint64_t done, std::
     if (what == m_what && now < m_next_draw && !finished) return;
     m_what = what;
     m_next_draw = now + redraw_every;
-    std::string line = terminal_safe(what) + ": " + std::to_string(done);
+    std::string line = terminal_safe(what) + ": session " + std::to_string(done);
     if (total != 0) line += " of " + std::to_string(total) + " (" + std::to_string(done * 100 / total) + "%)";
-    line += " sessions";
     std::fprintf(stderr, "\r\033[K%s", line.c_str());
     std::fflush(stderr);
     m_shown = true;

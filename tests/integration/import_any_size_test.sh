@@ -17,6 +17,13 @@ if [ "$scale" -eq 1 ]; then
   expect_out_match "^3000 imported, 0 already recorded, 0 files rejected$"
 fi
 
+# On a terminal it says how far it has got; into a file or a pipe, it says nothing of that.
+script -qec "\"$BRAN\" import \"$WORK/all.json\" --db \"$WORK/terminal.db\"" /dev/null > "$WORK/terminal.out"
+grep -qE "importing $WORK/all.json: session [0-9]+ of 3000 \([0-9]+%\)" "$WORK/terminal.out" && pass \
+  || fail "no progress on a terminal: $(tr '\r' '\n' < "$WORK/terminal.out" | head -3)"
+expect_exit 0 -- "$BRAN" import "$WORK/all.json" --db "$WORK/quiet.db"
+[ ! -s "$WORK/err" ] && pass || fail "progress went to a standard error that is not a terminal"
+
 # Stopped while it stores (the write-ahead log is growing): nothing of the file is recorded.
 "$BRAN" import "$WORK/all.json" --db "$WORK/stopped.db" > "$WORK/stopped.out" 2> "$WORK/stopped.err" &
 importer=$!
