@@ -367,6 +367,8 @@ int run_app(const std::vector<std::string>& args) {
         double timeout = -1.0;
         if (auto deadline = model.next_deadline()) timeout = std::max(0.0, *deadline - glfwGetTime());
         if (model.asking_if_still_there()) timeout = std::min(timeout < 0 ? 1.0 : timeout, 1.0);
+        // A PIN being checked on its own thread: look for its outcome a few times a second.
+        if (model.checking_pin()) timeout = std::min(timeout < 0 ? 0.05 : timeout, 0.05);
         window->wait_for_events(frames_to_draw > 0 ? 0.0 : timeout);
         const double now = glfwGetTime();
         if (window->take_input()) {
@@ -374,7 +376,9 @@ int run_app(const std::vector<std::string>& args) {
             frames_to_draw = 3;
         }
         const int generation_before = model.generation();
+        const bool was_checking_pin = model.checking_pin();
         model.tick(now);
+        if (was_checking_pin && !model.checking_pin()) frames_to_draw = 3;
         if (window->should_close()) {
             window->cancel_close();
             model.request_quit();
@@ -459,7 +463,8 @@ int run_app(const std::vector<std::string>& args) {
                 break;
             case Screen::pin: {
                 const PinResult pin = draw_pin(dc, current_words, model, ui.pin);
-                if (pin.submit) model.submit_pin(ui.pin, wall_clock_seconds()), ui.pin.clear();
+                // Enter while a PIN is being checked keeps what was typed for when the check ends.
+                if (pin.submit && !model.checking_pin()) model.submit_pin(ui.pin, wall_clock_seconds()), ui.pin.clear();
                 if (pin.cancel) model.cancel_pin(), ui.pin.clear();
                 break;
             }
@@ -507,7 +512,8 @@ int run_app(const std::vector<std::string>& args) {
         ImGui::PopFont();
         window->end_frame();
         if (model.generation() != generation_before) frames_to_draw = 3;
-        if (frame_log) frame_log->record(now, glfwGetTime(), speaker.speaking(), frames_to_draw == 0 && pending_keys.empty());
+        if (frame_log) frame_log->record(now, glfwGetTime(), speaker.speaking(),
+                                         frames_to_draw == 0 && pending_keys.empty() && !model.checking_pin());
     }
     return 0;
 }

@@ -81,21 +81,60 @@ void AppModel::request_quit() {
     m_pin_purpose = PinPurpose::leave_kiosk;
     if (m_screen != Screen::pin) m_screen_before_pin = m_screen;
     m_screen = Screen::pin;
+    ++m_pin_prompts;
 }
 
 void AppModel::request_clinician_views() {
     m_pin_purpose = PinPurpose::clinician_views;
     if (m_screen != Screen::pin) m_screen_before_pin = m_screen;
     m_screen = Screen::pin;
+    ++m_pin_prompts;
 }
 
 void AppModel::submit_pin(const std::string& pin, double wall_seconds) {
+    if (m_pin_check) return;
+    PinGate gate;
+    try {
+        gate = begin_pin_try(m_db, wall_seconds);
+    } catch (const std::exception&) {
+        gate.refused = PinTry::wrong;
+    }
+    if (gate.refused != PinTry::accepted) {
+        show_pin_outcome(gate.refused);
+        return;
+    }
+    m_notice = "notice.pin-checking";
+    m_pin_wall_seconds = wall_seconds;
+    m_pin_check_prompt = m_pin_prompts;
+    m_pin_check = std::async(std::launch::async, [hash = std::move(gate.hash), pin] {
+        return pin_matches_hash(hash, pin);
+    });
+}
+
+void AppModel::take_pin_outcome() {
+    bool matched = false;
+    try {
+        matched = m_pin_check->get();
+    } catch (const std::exception&) {
+        matched = false;
+    }
+    m_pin_check.reset();
     PinTry result = PinTry::wrong;
     try {
-        result = try_clinician_pin(m_db, pin, wall_seconds);
+        result = finish_pin_try(m_db, matched, m_pin_wall_seconds);
     } catch (const std::exception&) {
         result = PinTry::wrong;
     }
+    // The outcome opens only what it was typed for: a PIN cancelled while it was checked (or
+    // wiped, or asked for again, for something else) is counted, but opens nothing.
+    if (m_screen == Screen::pin && m_pin_check_prompt == m_pin_prompts) show_pin_outcome(result);
+}
+
+void AppModel::wait_for_pin_check() {
+    if (m_pin_check) take_pin_outcome();
+}
+
+void AppModel::show_pin_outcome(PinTry result) {
     if (result != PinTry::accepted) {
         m_notice = result == PinTry::wait      ? "notice.pin-wait"
                  : result == PinTry::not_set   ? "notice.pin-not-set"
@@ -111,6 +150,7 @@ void AppModel::submit_pin(const std::string& pin, double wall_seconds) {
 }
 
 void AppModel::cancel_pin() {
+    ++m_pin_prompts;
     m_screen = m_screen_before_pin;
     m_notice.clear();
 }
@@ -126,6 +166,7 @@ void AppModel::on_input(double now) {
 }
 
 void AppModel::tick(double now) {
+    if (m_pin_check && m_pin_check->wait_for(std::chrono::seconds(0)) == std::future_status::ready) take_pin_outcome();
     if (!idle_clock_running()) {
         m_idle_prompt_since.reset();
         return;

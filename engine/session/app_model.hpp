@@ -6,10 +6,12 @@
 #include "engine/content/library.hpp"
 #include "engine/i18n/catalog.hpp"
 #include "engine/store/audit_source.hpp"
+#include "engine/session/clinician_pin.hpp"
 #include "engine/session/walkthrough.hpp"
 #include "engine/store/database.hpp"
 #include "engine/store/session_store.hpp"
 
+#include <future>
 #include <optional>
 #include <string>
 #include <utility>
@@ -64,8 +66,13 @@ public:
     void set_high_contrast(bool on) { m_high_contrast = on; }
     void request_quit();               // in a kiosk, asks for the PIN first
     void request_clinician_views();    // asks for the PIN
-    // wall_seconds: seconds since 1970, as the wait after wrong PINs outlasts a restart.
+    // wall_seconds: seconds since 1970, as the wait after wrong PINs outlasts a restart. The PIN
+    // is checked on another thread (about 0.6 s), so the window keeps drawing and says it is
+    // checking; tick() takes the outcome. A PIN submitted while one is being checked is ignored.
     void submit_pin(const std::string& pin, double wall_seconds);
+    bool checking_pin() const { return m_pin_check.has_value(); }
+    // Waits for a PIN check under way and takes its outcome (for tests, and before closing).
+    void wait_for_pin_check();
     void cancel_pin();
     void leave_clinician_views() { m_screen = Screen::home; }
     // From the staff views only, which the PIN has already opened.
@@ -110,6 +117,8 @@ public:
     std::optional<double> next_deadline() const;
 
 private:
+    void take_pin_outcome();
+    void show_pin_outcome(PinTry result);
     void wipe();
     void forget_saved_files() {
         m_last_record.clear();
@@ -131,6 +140,10 @@ private:
     double m_last_input = 0;
     std::optional<double> m_idle_prompt_since;
     PinPurpose m_pin_purpose = PinPurpose::clinician_views;
+    std::optional<std::future<bool>> m_pin_check;
+    double m_pin_wall_seconds = 0;
+    int m_pin_prompts = 0;       // each PIN prompt shown, so an outcome is taken for its own prompt only
+    int m_pin_check_prompt = 0;
     std::string m_notice;
     bool m_should_quit = false;
     int m_generation = 0;

@@ -58,17 +58,26 @@ void set_clinician_pin(Database& db, const std::string& pin) {
 bool has_clinician_pin(const Database& db) { return read_setting(db, pin_key).has_value(); }
 
 bool verify_clinician_pin(const Database& db, const std::string& pin) {
-    require_sodium();
     const auto hash = read_setting(db, pin_key);
-    return hash && crypto_pwhash_str_verify(hash->c_str(), pin.c_str(), pin.size()) == 0;
+    return hash && pin_matches_hash(*hash, pin);
 }
 
-PinTry try_clinician_pin(Database& db, const std::string& pin, double wall_seconds) {
-    if (!has_clinician_pin(db)) return PinTry::not_set;
+bool pin_matches_hash(const std::string& hash, const std::string& pin) {
+    require_sodium();
+    return crypto_pwhash_str_verify(hash.c_str(), pin.c_str(), pin.size()) == 0;
+}
+
+PinGate begin_pin_try(const Database& db, double wall_seconds) {
+    const auto hash = read_setting(db, pin_key);
+    if (!hash) return {PinTry::not_set, ""};
     // A clock set back must not lengthen the wait beyond its 30 seconds.
     const double wait_until = std::min(number_setting(db, wait_until_key), wall_seconds + wait_seconds);
-    if (wall_seconds < wait_until) return PinTry::wait;
-    if (verify_clinician_pin(db, pin)) {
+    if (wall_seconds < wait_until) return {PinTry::wait, ""};
+    return {PinTry::accepted, *hash};
+}
+
+PinTry finish_pin_try(Database& db, bool matched, double wall_seconds) {
+    if (matched) {
         write_setting(db, failures_key, "0");
         return PinTry::accepted;
     }

@@ -3,7 +3,9 @@
 #include "temp_dir.hpp"
 #include "test_aid.hpp"
 
+#include <chrono>
 #include <filesystem>
+#include <thread>
 #include <stdlib.h>
 
 using namespace bran;
@@ -97,13 +99,13 @@ TEST_CASE("leaving a kiosk needs the clinician PIN; the hash, never the PIN, is 
     m.request_quit();
     CHECK(m.screen() == Screen::pin);
     CHECK_FALSE(m.should_quit());
-    m.submit_pin("111111", 1);
+    m.submit_pin("111111", 1), m.wait_for_pin_check();
     CHECK(m.notice() == "notice.pin-wrong");
     CHECK_FALSE(m.should_quit());
     m.cancel_pin();
     CHECK(m.screen() == Screen::walkthrough);  // back where the patient was
     m.request_quit();
-    m.submit_pin("482648", 2);
+    m.submit_pin("482648", 2), m.wait_for_pin_check();
     CHECK(m.should_quit());
 }
 
@@ -112,12 +114,47 @@ TEST_CASE("five wrong PINs make the next try wait", "[app]") {
     set_clinician_pin(f.db, "482648");
     AppModel m = f.model(true);
     m.request_clinician_views();
-    for (int i = 0; i < 5; ++i) m.submit_pin("000000", i);
-    m.submit_pin("482648", 10);
+    for (int i = 0; i < 5; ++i) m.submit_pin("000000", i), m.wait_for_pin_check();
+    m.submit_pin("482648", 10), m.wait_for_pin_check();
     CHECK(m.notice() == "notice.pin-wait");
     CHECK(m.screen() == Screen::pin);
-    m.submit_pin("482648", 40);
+    m.submit_pin("482648", 40), m.wait_for_pin_check();
     CHECK(m.screen() == Screen::clinician);
+}
+
+TEST_CASE("the PIN is checked off the window's thread, and opens only what it was typed for", "[app]") {
+    Fixture f;
+    set_clinician_pin(f.db, "482648");
+    AppModel m = f.model(true);
+    m.request_clinician_views();
+    // The hash takes about 0.6 s; the window must keep drawing meanwhile (it once froze).
+    const auto before = std::chrono::steady_clock::now();
+    m.submit_pin("482648", 1);
+    CHECK(std::chrono::steady_clock::now() - before < std::chrono::milliseconds(100));
+    CHECK(m.checking_pin());
+    CHECK(m.notice() == "notice.pin-checking");
+    CHECK(m.screen() == Screen::pin);
+    // The window takes the outcome on a later frame.
+    for (int frame = 0; frame < 500 && m.checking_pin(); ++frame) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        m.tick(frame * 0.01);
+    }
+    CHECK_FALSE(m.checking_pin());
+    CHECK(m.screen() == Screen::clinician);
+    CHECK(m.notice().empty());
+
+    // The right PIN for the staff views, then Cancel and "close the kiosk" while it is checked:
+    // the outcome belongs to the first prompt and must not close the kiosk.
+    AppModel kiosk = f.model(true);
+    kiosk.request_clinician_views();
+    kiosk.submit_pin("482648", 2);
+    kiosk.cancel_pin();
+    kiosk.request_quit();
+    kiosk.wait_for_pin_check();
+    CHECK_FALSE(kiosk.should_quit());
+    CHECK(kiosk.screen() == Screen::pin);
+    kiosk.submit_pin("482648", 3), kiosk.wait_for_pin_check();
+    CHECK(kiosk.should_quit());
 }
 
 TEST_CASE("PINs are 6 to 12 digits", "[app]") {
@@ -134,15 +171,15 @@ TEST_CASE("the wait after five wrong PINs outlasts closing and opening bran agai
     {
         AppModel first = f.model(true);
         first.request_clinician_views();
-        for (int i = 0; i < 5; ++i) first.submit_pin("000000", 1000 + i);
+        for (int i = 0; i < 5; ++i) first.submit_pin("000000", 1000 + i), first.wait_for_pin_check();
     }
     AppModel again = f.model(true);
     again.request_clinician_views();
-    again.submit_pin("482648", 1010);
+    again.submit_pin("482648", 1010), again.wait_for_pin_check();
     CHECK(again.notice() == "notice.pin-wait");
     CHECK(again.screen() == Screen::pin);
     // Once the 30 seconds are over, the right PIN opens the staff views.
-    again.submit_pin("482648", 1040);
+    again.submit_pin("482648", 1040), again.wait_for_pin_check();
     CHECK(again.screen() == Screen::clinician);
 }
 

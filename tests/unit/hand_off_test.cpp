@@ -37,7 +37,7 @@ struct Place {
     void staff() {
         set_clinician_pin(db, "909090");
         model.request_clinician_views();
-        model.submit_pin("909090", 0);
+        model.submit_pin("909090", 0), model.wait_for_pin_check();
         REQUIRE(model.screen() == Screen::clinician);
     }
 };
