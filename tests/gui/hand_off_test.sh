@@ -72,6 +72,25 @@ shot handoff-clinic-summary-end
 expect_text handoff-clinic-summary-end "What changed since you used this at home"
 expect_text handoff-clinic-summary-end "Nothing has changed since you used this at home"
 expect_text handoff-clinic-summary-end "Can I stop the tablets later?"
+# "Save my summary" in the clinic saves a new summary beside the patient's files from home, and
+# leaves theirs as they were (it once wrote over them, on their own USB stick).
+home_files="$(sha256sum "$record" "$pdf")"
+# (OCR cannot read white words on the blue button, so the click goes just below the words above it.)
+read -r save_x save_y < <(word_centre handoff-clinic-summary-end "saves")
+if [ -n "${save_y:-}" ]; then
+  xdotool mousemove "$save_x" $((save_y + 54)); sleep 0.2
+  xdotool mousedown 1; sleep 0.1; xdotool mouseup 1; sleep 0.3
+else
+  fail "no \"This saves your summary\" above the button"
+fi
+shot handoff-clinic-saved
+expect_text handoff-clinic-saved "Your summary to print"
+expect_equal "the patient's own files after Save my summary" "$home_files" "$(sha256sum "$record" "$pdf")"
+clinic_pdf=$(ls -t "$HOME"/Documents/bran-"$AID"-*.pdf | head -1)
+if [ "$clinic_pdf" != "$pdf" ] && pdftotext "$clinic_pdf" - 2> /dev/null | tr '\n' ' ' | grep -qF "Can I stop the tablets later?"; then pass
+else fail "no new summary PDF from the clinic (newest: $clinic_pdf)"; fi
+# The patient's two files from home, and the clinic's new summary with its record beside it.
+expect_equal "files in Documents after the clinic saved" 4 "$(ls "$HOME/Documents" | wc -l)"
 
 # In the clinic the patient leans another way (back two pages: questions, then the leaning).
 press Page_Up Page_Up
