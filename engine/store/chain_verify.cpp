@@ -79,10 +79,10 @@ VerifyReport verify_record(const Database& db, const ChainKey& key, const std::s
         if (!report.problem) report.problem = std::move(f);
     };
 
-    // 1. The chain, event by event in recording order.
+    // 1. The chain, event by event in recording order; only the last link is kept, so that the
+    // check needs the same memory for any number of events.
     std::vector<unsigned char> previous(crypto_auth_hmacsha256_BYTES, 0);
     std::int64_t expected_n = 1;
-    std::map<std::string, std::vector<EventRow>> by_session;
     Statement events = db.prepare(std::string("SELECT ") + event_columns + " FROM event ORDER BY n");
     while (events.step()) {
         EventRow e = read_event(events);
@@ -99,9 +99,8 @@ VerifyReport verify_record(const Database& db, const ChainKey& key, const std::s
                        "this answer is not what bran recorded (changed, or inserted from outside bran)"});
             }
         }
-        previous = e.mac;
+        previous = std::move(e.mac);
         expected_n = e.n + 1;
-        by_session[e.session_id].push_back(std::move(e));
     }
     const std::int64_t last_n = expected_n - 1;
 
@@ -129,21 +128,26 @@ VerifyReport verify_record(const Database& db, const ChainKey& key, const std::s
         }
     }
 
-    // 3. Sessions: numbering, existence, their facts, and the audit figures their answers give.
+    // 3. Sessions, one at a time with their own events: numbering, existence, their facts, and
+    // the audit figures their answers give.
     Statement pending = db.prepare("SELECT EXISTS (SELECT 1 FROM setting WHERE key = 'sessions_to_seal')");
     const bool sealing_pending = pending.step() && pending.integer(0) != 0;
     Statement sessions = db.prepare(
         "SELECT s.id, s.status, s.choice, s.concordance, s.knowledge_adequate, s.informed_choice, s.sure_score, "
         "s.event_count, a.content, a.id, a.aid_id, a.version, a.content_hash, s.locale, s.started_at, s.pseudonym, "
         "s.clinician, s.site FROM session s JOIN aid_version a ON a.id = s.aid_version_id ORDER BY s.id");
-    std::map<std::int64_t, LoadedAid> aids;
+    Statement session_events =
+        db.prepare(std::string("SELECT ") + event_columns + " FROM event WHERE session_id = ?1 ORDER BY n");
+    std::map<std::int64_t, LoadedAid> aids;  // per aid version: a handful
     std::map<std::int64_t, bool> aid_content_intact;
-    std::map<std::string, bool> seen;
+    std::vector<EventRow> evs;
     while (sessions.step()) {
         ++report.sessions;
         const std::string id = sessions.text(0);
-        seen[id] = true;
-        const auto& evs = by_session[id];
+        evs.clear();
+        session_events.reset();
+        session_events.bind(1, id);
+        while (session_events.step()) evs.push_back(read_event(session_events));
         for (std::size_t i = 0; i < evs.size(); ++i) {
             if (evs[i].seq != static_cast<int>(i) + 1) {
                 found({id, evs[i].seq, evs[i].n, "deleted", "event " + std::to_string(i + 1) + " of this session is missing"});
@@ -200,8 +204,15 @@ VerifyReport verify_record(const Database& db, const ChainKey& key, const std::s
             }
         }
     }
-    for (const auto& [id, evs] : by_session) {
-        if (!seen.count(id)) found({id, evs.front().seq, evs.front().n, "session-deleted", "the session itself was removed"});
+    // Events of a session that is gone (each session id once, from the (session_id, seq) index).
+    Statement orphans = db.prepare(
+        "SELECT e.session_id, e.seq, e.n FROM event e WHERE e.session_id = ("
+        "  SELECT d.session_id FROM (SELECT DISTINCT session_id FROM event) d"
+        "  WHERE NOT EXISTS (SELECT 1 FROM session s WHERE s.id = d.session_id) ORDER BY d.session_id LIMIT 1) "
+        "ORDER BY e.n LIMIT 1");
+    if (orphans.step()) {
+        found({orphans.text(0), static_cast<int>(orphans.integer(1)), orphans.integer(2), "session-deleted",
+               "the session itself was removed"});
     }
     return report;
 }
