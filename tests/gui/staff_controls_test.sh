@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every staff control, pressed in a kiosk (where a control that misbehaves lets a patient out):
+# Every staff control, pressed in a kiosk (where a control that misbehaves lets a patient out),
+# and the staff view's own again in the clinic:
 # the PIN prompt's Cancel and Enter; the staff view's Audit, file name and Open, Back and Close
 # bran; the audit's five groupings, its aid filter, Export as CSV and Back; and the idle prompt's
 # "I'm still here". After each, the screen a person would expect, the kiosk still running until
@@ -113,6 +114,26 @@ to_staff staff-4
 press Tab Tab Tab Tab Tab Return
 for _ in $(seq 1 50); do app_running || break; sleep 0.2; done
 if app_running; then fail "Close bran did not close the kiosk"; else pass; fi
+APP_PID=""
+
+# --- In the clinic (not a kiosk) the same staff controls: Audit and its Back, the staff view's
+# Back, and Close bran, which closes at once (staff have already given the PIN). ---
+start_app --setting clinic --db "$DB" --clinician DR-1 --site north || { finish; exit 1; }
+to_staff clinic-1
+press Tab Return
+wait_for_text clinic-audit "Personal-value audit" 15 > /dev/null && pass || fail "clinic: no audit after pressing Audit"
+for _ in $(seq 1 13); do press Tab; done   # past the groupings, the aids and Export, to Back
+press Return
+shot clinic-after-audit
+expect_text clinic-after-audit "Choose a decision aid"
+to_staff clinic-2
+press Tab Tab Tab Tab Return
+shot clinic-after-back
+expect_text clinic-after-back "Choose a decision aid"
+to_staff clinic-3
+press Tab Tab Tab Tab Tab Return
+for _ in $(seq 1 50); do app_running || break; sleep 0.2; done
+if app_running; then fail "clinic: Close bran did not close bran"; else pass; fi
 APP_PID=""
 
 # --- The idle prompt's "I'm still here": the session is kept. ---
