@@ -1,5 +1,7 @@
 #include "app/gui/window.hpp"
 
+#include "app/gui/glyph_ranges.hpp"
+
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
@@ -76,15 +78,8 @@ std::unique_ptr<Window> Window::open(const WindowOptions& options, std::string& 
 
 bool Window::load_fonts(const FontFiles& files, const std::string& glyph_text) {
     ImGuiIO& io = ImGui::GetIO();
-    // Build the glyph ranges from the text itself: Welsh ŵ and ŷ, ’ and “ ” are outside the
-    // default Latin range.
     static ImVector<ImWchar> ranges;
-    ImFontGlyphRangesBuilder builder;
-    builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
-    builder.AddText(glyph_text.c_str());
-    builder.AddText("’“”–—…•");
-    ranges.clear();
-    builder.BuildRanges(&ranges);
+    build_glyph_ranges(glyph_text, ranges);
     ImFontConfig config;
     config.OversampleH = 2;
     config.OversampleV = 1;
