@@ -279,3 +279,22 @@ TEST_CASE("i18n: numbers and dates are formatted the Welsh way", "[i18n]") {
     CHECK(format_long_date("cy", "2026-03-01T10:00:00Z") == "1 Mawrth 2026");
     CHECK(format_long_date("en-GB", "2026-11-23") == "23 November 2026");
 }
+
+TEST_CASE("i18n: the icon arrays' key names shapes, not shades, and has no double negative", "[i18n]") {
+    // An outcome may itself be put negatively ("not have their prostate problem get worse"): the
+    // key once read "... who will not have their problem get worse. A light circle is someone who
+    // will not." And in high contrast the "dark" icons are the light ones.
+    const std::string negative = "not have their prostate problem get worse";
+    for (const char* locale : {"en-GB", "cy"}) {
+        const Catalog words = load_ok(locale);
+        for (const char* key : {"outcomes.legend-good", "outcomes.legend-bad"}) {
+            const std::string legend = words.text(key, {{"outcome", negative}});
+            INFO(locale << " " << key << ": " << legend);
+            std::size_t mentions = 0;
+            for (auto at = legend.find(negative); at != std::string::npos; at = legend.find(negative, at + 1)) ++mentions;
+            CHECK(mentions == 1);
+            for (const char* shade : {"dark", "light", "tywyll", "golau"}) CHECK(legend.find(shade) == std::string::npos);
+            CHECK(legend.find(" will not.") == std::string::npos);
+        }
+    }
+}
