@@ -137,7 +137,6 @@ private:
     Figure figure(const Outcome& outcome, const OutcomeNumbers& shown) const {
         Figure f;
         const std::string name = text(outcome.name);
-        const std::string time = outcome_time_text(outcome, m_words);
         f.good = outcome.valence == Valence::good;
         f.denominator = outcome.denominator;
         const double width = m_flow.width();
@@ -150,10 +149,7 @@ private:
         for (const Option& option : m_aid.options) {
             auto number = shown.numbers->find(option.id);
             if (number == shown.numbers->end()) continue;
-            const std::string sentence = words("outcomes.sentence", {{"count", static_cast<long long>(number->second.count)},
-                                                                     {"denominator", static_cast<long long>(outcome.denominator)},
-                                                                     {"outcome", name},
-                                                                     {"time", time}});
+            const std::string sentence = outcome_sentence(m_aid, shown, number->second.count, name, m_words);
             f.columns.push_back({number->second.count, m_flow.block(text(option.name), TextStyle::subheading, f.column_width, ink::heading),
                                  m_flow.block(sentence, TextStyle::body, f.column_width)});
         }

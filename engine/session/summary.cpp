@@ -20,9 +20,31 @@ std::vector<const Criterion*> fit_reasons(const Aid& aid, const Answers& answers
     return out;
 }
 
+namespace {
+// "in the next 13 years" / "yn ystod y 13 blynedd nesaf": an outcome's time frame in words.
 std::string outcome_time_text(const Outcome& outcome, const Catalog& words) {
     const char* unit = outcome.time_frame.unit == TimeUnit::weeks ? "weeks" : outcome.time_frame.unit == TimeUnit::months ? "months" : "years";
     return words.text("outcomes.time", {{"unit", std::string(unit)}, {"amount", static_cast<long long>(outcome.time_frame.amount)}});
+}
+}  // namespace
+
+std::string outcome_sentence(const Aid& aid, const OutcomeNumbers& shown, int count, const std::string& outcome_name,
+                             const Catalog& words) {
+    const bool general = aid.personalisation && !shown.personalised;
+    return words.text(general ? "outcomes.sentence-general" : "outcomes.sentence",
+                      {{"count", static_cast<long long>(count)},
+                       {"denominator", static_cast<long long>(shown.outcome->denominator)},
+                       {"outcome", outcome_name},
+                       {"time", outcome_time_text(*shown.outcome, words)}});
+}
+
+std::string outcome_numbers_note(const Aid& aid, const OutcomeNumbers& shown, const Catalog& words) {
+    if (!aid.personalisation) return "";
+    if (shown.personalised) return words.text("outcomes.personalised");
+    const auto& tables = aid.personalisation->tables;
+    const bool can_be_personal = std::any_of(tables.begin(), tables.end(),
+                                             [&](const RiskTable& t) { return t.outcome == shown.outcome->id; });
+    return words.text(can_be_personal ? "outcomes.general" : "outcomes.general-only");
 }
 
 std::string choice_name(const Aid& aid, const std::string& code, const Catalog& words) {

@@ -6,6 +6,7 @@
 #include "engine/i18n/catalog.hpp"
 #include "engine/session/answers.hpp"
 #include "engine/session/home_and_clinic.hpp"
+#include "engine/session/risk_scores.hpp"
 
 #include <string>
 #include <vector>
@@ -24,8 +25,18 @@ std::vector<std::string> fit_sentences(const Aid& aid, const Answers& answers, c
 // towards “Wait and see”. Now: “An operation”."), or one sentence saying nothing has changed.
 std::vector<std::string> home_to_clinic_sentences(const Aid& aid, const HomeAndClinic& moves, const Catalog& words);
 
-// "in the next 13 years" / "yn ystod y 13 blynedd nesaf": an outcome's time frame in words.
-std::string outcome_time_text(const Outcome& outcome, const Catalog& words);
+// One option's number for an outcome, as the screen, read-aloud and the PDF all say it: "17 out
+// of 1,000 people like you will have a stroke in the next year". "Like you" is said where the
+// numbers are the patient's own, or where the aid has no personal numbers (its numbers are then
+// for the people it is written for); an aid's general numbers, before the patient has answered
+// the questions about themselves, are for "people", as the note above them says.
+std::string outcome_sentence(const Aid& aid, const OutcomeNumbers& shown, int count, const std::string& outcome_name,
+                             const Catalog& words);
+
+// The note above an outcome's numbers in an aid with personal numbers: they are the patient's
+// own; or general until the questions about them are answered; or general whatever the answers
+// (an outcome the aid has no personal numbers for). Empty for an aid without personal numbers.
+std::string outcome_numbers_note(const Aid& aid, const OutcomeNumbers& shown, const Catalog& words);
 
 // The name of a choice code: an option's name, or the words for unsure / defer.
 std::string choice_name(const Aid& aid, const std::string& code, const Catalog& words);

@@ -136,17 +136,13 @@ void outcomes_step(const StepWords& s, Sentences& out) {
     out.add(s.words.text("outcomes.heading", {{"outcome", name}}));
     if (!outcome->explanation.empty()) out.add(s.text(outcome->explanation));
     const OutcomeNumbers shown = numbers_for(aid, *outcome, s.walk.scores());
-    if (aid.personalisation) out.add(s.words.text(shown.personalised ? "outcomes.personalised" : "outcomes.general"));
-    const std::string time = outcome_time_text(*outcome, s.words);
+    if (aid.personalisation) out.add(outcome_numbers_note(aid, shown, s.words));
     if (shown.numbers) {
         for (const Option& option : aid.options) {
             out.add(s.text(option.name));
             auto it = shown.numbers->find(option.id);
             if (it == shown.numbers->end()) continue;
-            out.add(s.words.text("outcomes.sentence", {{"count", static_cast<long long>(it->second.count)},
-                                                       {"denominator", static_cast<long long>(outcome->denominator)},
-                                                       {"outcome", name},
-                                                       {"time", time}}));
+            out.add(outcome_sentence(aid, shown, it->second.count, name, s.words));
         }
     }
     out.add(s.words.text(outcome->valence == Valence::good ? "outcomes.legend-good" : "outcomes.legend-bad", {{"outcome", name}}));

@@ -70,6 +70,10 @@ for path in sorted(glob.glob(os.path.join(source, 'content', 'decision-aids', '*
         numbers = []
         for outcome in aid['outcomes']:
             table_numbers = outcome['numbers']
+            # An aid's general numbers (an outcome it has no personal numbers for) are for
+            # "people"; the patient's own, and those of an aid with no personal numbers, for
+            # "people like you".
+            like_you = 'personalisation' not in aid
             for table in aid.get('personalisation', {}).get('tables', []):
                 if table['outcome'] != outcome['id']:
                     continue
@@ -77,14 +81,17 @@ for path in sorted(glob.glob(os.path.join(source, 'content', 'decision-aids', '*
                 for band in table['bands']:
                     if band['min'] <= value <= band['max']:
                         table_numbers = band['numbers']
+                        like_you = True
             for option in aid['options']:
                 count = table_numbers[option['id']]['count']
                 outcome_name = text(outcome['name'], locale)
                 if locale == 'cy':
                     lead = 'Fydd dim un' if count == 0 else 'Bydd %s' % grouped(count)
-                    numbers.append('%s o bob %s o bobl fel chi yn %s' % (lead, grouped(outcome['denominator']), outcome_name))
+                    people = 'o bobl fel chi' if like_you else 'o bobl'
+                    numbers.append('%s o bob %s %s yn %s' % (lead, grouped(outcome['denominator']), people, outcome_name))
                 else:
-                    numbers.append('%s out of %s people like you will %s' % (grouped(count), grouped(outcome['denominator']), outcome_name))
+                    people = 'people like you' if like_you else 'people'
+                    numbers.append('%s out of %s %s will %s' % (grouped(count), grouped(outcome['denominator']), people, outcome_name))
         json.dump({'expected': expected, 'numbers': numbers}, open(os.path.join(work, name + '.expect.json'), 'w', encoding='utf-8'),
                   ensure_ascii=False)
         cases.append(name)

@@ -123,6 +123,47 @@ TEST_CASE("a values page reads the criterion and each choice with its number", "
     CHECK(has_line(welsh, "1: Dim o gwbl."));
 }
 
+TEST_CASE("an aid's numbers before the questions about you are for people, after them for people like you", "[speech]") {
+    // The page once said "These numbers are for people in general" above "48 out of 1,000 people
+    // like you". The screen, the PDF and read-aloud say the number with one function; this reads it.
+    Fixture f;
+    f.model.choose_aid("af-anticoagulation");
+    REQUIRE(f.model.walk(intent::GoTo{Step::outcomes, 1}).ok);  // page 0 asks about you; 1 is strokes
+    const Catalog en = words_for("en-GB");
+    std::string text = screen_text(f.model, en);
+    INFO(text);
+    CHECK(text.find("people in general") != std::string::npos);
+    CHECK(text.find(" out of 1,000 people will have a stroke") != std::string::npos);
+    CHECK(text.find("people like you will") == std::string::npos);
+    for (const auto& [input, choice] : std::vector<std::pair<std::string, std::string>>{
+             {"age", "75-or-over"}, {"sex", "female"}, {"heart-failure", "no"}, {"blood-pressure", "yes-controlled"},
+             {"diabetes", "no"}, {"stroke-history", "no"}, {"vascular-disease", "no"}, {"kidney", "no"}, {"liver", "no"},
+             {"bleeding-history", "no"}, {"inr", "not-on-warfarin"}, {"bleeding-medicines", "no"}, {"alcohol", "no"}}) {
+        REQUIRE(f.model.walk(intent::Answer{"risk." + input, choice}).ok);
+    }
+    REQUIRE(f.model.walk(intent::GoTo{Step::outcomes, 1}).ok);
+    text = screen_text(f.model, en);
+    CHECK(text.find("people like you, worked out from your answers") != std::string::npos);
+    CHECK(text.find(" out of 1,000 people like you will have a stroke") != std::string::npos);
+    CHECK(text.find(" out of 1,000 people will") == std::string::npos);
+    // An outcome the aid has no personal numbers for stays general, and says so, after the answers.
+    const Catalog statins_words = words_for("en-GB");
+    Fixture statins;
+    statins.model.choose_aid("statins-primary-prevention");
+    bool general_only_seen = false;
+    for (int page = 1; page < 12 && statins.model.walk(intent::GoTo{Step::outcomes, page}).ok; ++page) {
+        const std::string page_text = screen_text(statins.model, statins_words);
+        if (page_text.find("They are the same whatever your answers about you.") == std::string::npos) continue;
+        general_only_seen = true;
+        CHECK(page_text.find("people like you will") == std::string::npos);
+    }
+    CHECK(general_only_seen);
+    // Welsh likewise.
+    const Catalog cy = words_for("cy");
+    f.model.set_locale("cy");
+    CHECK(screen_text(f.model, cy).find("o bobl fel chi yn") != std::string::npos);
+}
+
 TEST_CASE("the PSA outcome pages read each option's number out of 1000 people like you", "[speech]") {
     Fixture f;
     f.open_psa("en-GB", Step::outcomes, 0);

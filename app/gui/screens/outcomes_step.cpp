@@ -47,10 +47,7 @@ StepResult draw_outcomes(StepContext& c) {
     heading(c.dc, c.words.text("outcomes.heading", {{"outcome", name}}));
     if (!outcome->explanation.empty()) paragraph(c.text(outcome->explanation));
     const OutcomeNumbers shown = numbers_for(aid, *outcome, c.walk.scores());
-    if (aid.personalisation) {
-        muted_paragraph(c.dc, c.words.text(shown.personalised ? "outcomes.personalised" : "outcomes.general"));
-    }
-    const std::string time = outcome_time_text(*outcome, c.words);
+    if (aid.personalisation) muted_paragraph(c.dc, outcome_numbers_note(aid, shown, c.words));
     const bool good = outcome->valence == Valence::good;
     const int columns = static_cast<int>(aid.options.size());
     if (ImGui::BeginTable("##outcome", columns, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_BordersInnerV)) {
@@ -60,10 +57,7 @@ StepResult draw_outcomes(StepContext& c) {
             const Option& option = aid.options[static_cast<std::size_t>(i)];
             const Number& number = shown.numbers->at(option.id);
             bold_paragraph(c.dc, c.text(option.name));
-            paragraph(c.words.text("outcomes.sentence", {{"count", static_cast<long long>(number.count)},
-                                                          {"denominator", static_cast<long long>(outcome->denominator)},
-                                                          {"outcome", name},
-                                                          {"time", time}}));
+            paragraph(outcome_sentence(aid, shown, number.count, name, c.words));
             icon_array(c.dc, number.count, outcome->denominator, good, ImGui::GetContentRegionAvail().x - 8.0f);
         }
         ImGui::EndTable();
