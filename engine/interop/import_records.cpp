@@ -82,6 +82,7 @@ ImportReport import_record_file(const std::string& path, SessionStore& store, co
     // First every problem of the file, read without holding the database, so that a file that
     // cannot go in never keeps the clinic from recording while it is read.
     std::uint64_t sessions = 0;
+    const std::string checking = "checking " + path, importing = "importing " + path;
     {
         std::unordered_set<std::string> ids;
         stream_session_records(path, aids, problems, [&](RecordedSession& s, const LocatedJson& json) {
@@ -89,7 +90,7 @@ ImportReport import_record_file(const std::string& path, SessionStore& store, co
                 problems.add(json.error(s.pointer + "/id", "session " + s.row.id + " appears twice in this file"));
             }
             ++sessions;
-            if (progress) progress->update("checking " + path, sessions, 0);
+            if (progress) progress->update(checking, sessions, 0);
         });
     }
     // Then the sessions not recorded yet, stored one at a time in one transaction. The file is
@@ -103,7 +104,7 @@ ImportReport import_record_file(const std::string& path, SessionStore& store, co
             Diagnostics second_reading;
             stream_session_records(path, aids, second_reading, [&](RecordedSession& s, const LocatedJson& json) {
                 ++stored;
-                if (progress) progress->update("importing " + path, stored, sessions);
+                if (progress) progress->update(importing, stored, sessions);
                 if (problems.has_errors() || second_reading.has_errors()) return;
                 if (auto existing = store.find(s.row.id)) {
                     if (already_recorded_as_is(store, *existing, s, json, problems)) ++report.unchanged;
