@@ -5,6 +5,8 @@
 #include "engine/core/ids_and_time.hpp"
 #include "engine/store/audit_source.hpp"
 #include "engine/store/chain_verify.hpp"
+#include "engine/store/reassess.hpp"
+#include "app/cli/terminal_progress.hpp"
 
 #include <filesystem>
 #include <iostream>
@@ -27,6 +29,25 @@ naming the first bad record. It needs the key file beside the database (FILE.key
 
 exit status: 0 done (verify: intact), 1 error (verify: tampering found), 2 usage error
 )";
+
+// Sessions recorded by a bran from before docs/value-concordance.md are assessed again first,
+// where the file can be written, so that every figure uses one rule; true if they still carry
+// the older rule's facts (read-only media), which the output then says.
+bool facts_from_older_rule_after_assessing_again(const std::string& db_path) {
+    {
+        const Database probe = Database::open(db_path, Database::Mode::read_only);
+        if (!facts_from_older_value_rule(probe)) return false;
+    }
+    try {
+        Database db = Database::open(db_path);
+        if (db.read_only()) return true;
+        TerminalProgress progress;
+        assess_sessions_from_older_value_rule(db, &progress);
+        return facts_from_older_value_rule(db);
+    } catch (const std::exception&) {
+        return true;  // cannot write here: the figures are given with the older rule, and said so
+    }
+}
 
 int run_verify(const Arguments& arguments) {
     const auto db_path = arguments.value("db");
@@ -93,9 +114,15 @@ int run_audit(const std::vector<std::string>& args) {
         return usage_error("audit", "--format is table, csv or json, not \"" + format + "\"");
     }
     try {
+        const bool older_rule = facts_from_older_rule_after_assessing_again(*db_path);
         Database db = Database::open(*db_path, Database::Mode::read_only);
         const auto groups = read_audit(db, filter);
-        if (format == "json") std::cout << audit_json(filter, groups).dump(2) << '\n';
+        const ConcordanceRule rule = older_rule ? ConcordanceRule::older_weighted_sum : ConcordanceRule::current;
+        if (older_rule) {
+            std::cerr << *db_path << ": value concordance here is by the older rule (highest sum of fixed scores): "
+                      << "bran cannot write to this file to assess its sessions again; audit a copy it can write\n";
+        }
+        if (format == "json") std::cout << audit_json(filter, groups, rule).dump(2) << '\n';
         else if (format == "csv") std::cout << audit_csv(groups);
         else std::cout << audit_table(filter, groups);
         return Exit::ok;

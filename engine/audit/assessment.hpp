@@ -1,6 +1,7 @@
 // The personal-value audit's definitions for one session (shared/spec/audit.md), in one place:
 // the window's summary, the stored per-session facts and every report use these and only these.
 #pragma once
+#include "engine/audit/value_model.hpp"
 #include "engine/content/aid.hpp"
 #include "engine/session/answers.hpp"
 
@@ -12,14 +13,14 @@
 namespace bran {
 
 struct Assessment {
-    // S(o) = sum over rated criteria of importance * supports(o, c).
-    std::map<std::string, int> option_scores;
-    // The options with the highest score; empty when no criterion was rated above 0.
-    std::vector<std::string> value_favoured;
+    // Which options fit what the patient said matters, and why (docs/value-concordance.md).
+    ValueVerdict values;
     // decision if recorded, else leaning; nullopt when neither.
     std::optional<std::string> choice;
-    // nullopt: not assessable (no favoured options, or choice unsure/defer/none).
+    // nullopt: not assessable (nothing rated, no clear fit, or choice unsure/defer/none).
     std::optional<bool> concordant;
+    // The best options fit about equally: concordance (and so informed choice) is not assessable.
+    bool no_clear_fit() const { return values.about_equal(); }
     int knowledge_correct = 0;
     int knowledge_answered = 0;
     std::optional<bool> knowledge_adequate;  // nullopt when no question was answered
@@ -31,5 +32,10 @@ struct Assessment {
 };
 
 Assessment assess(const Aid& aid, const Answers& answers);
+
+// The session's concordance as the database keeps it: 1 concordant, 0 not, 2 no clear fit,
+// nullopt not assessable for another reason.
+std::optional<std::int64_t> concordance_code(const Assessment& assessment);
+constexpr std::int64_t no_clear_fit_code = 2;
 
 }  // namespace bran

@@ -46,7 +46,11 @@ std::string csv_text_cell(const std::string& text) {
     return quoted + "\"";
 }
 
-nlohmann::ordered_json audit_json(const AuditFilter& filter, const std::vector<GroupFigures>& groups) {
+const char* concordance_rule_name(ConcordanceRule rule) {
+    return rule == ConcordanceRule::current ? "value-concordance/2" : "weighted-sum/1";
+}
+
+nlohmann::ordered_json audit_json(const AuditFilter& filter, const std::vector<GroupFigures>& groups, ConcordanceRule rule) {
     nlohmann::ordered_json filters = nlohmann::ordered_json::object();
     filters["aid"] = filter.aid ? nlohmann::ordered_json(*filter.aid) : nlohmann::ordered_json(nullptr);
     filters["from"] = filter.from ? nlohmann::ordered_json(*filter.from) : nlohmann::ordered_json(nullptr);
@@ -55,13 +59,15 @@ nlohmann::ordered_json audit_json(const AuditFilter& filter, const std::vector<G
                                                            : nlohmann::ordered_json(group_by_name(filter.group_by));
     nlohmann::ordered_json out;
     out["filters"] = filters;
+    out["concordance_rule"] = concordance_rule_name(rule);
     out["groups"] = nlohmann::ordered_json::array();
     for (const GroupFigures& g : groups) {
         nlohmann::ordered_json j;
         j["key"] = g.key;
         j["sessions"] = g.sessions;
         j["completed"] = g.completed;
-        j["concordance"] = {{"assessable", g.concordance.assessable}, {"concordant", g.concordance.yes}, {"rate", rate_json(g.concordance.rate())}};
+        j["concordance"] = {{"assessable", g.concordance.assessable}, {"concordant", g.concordance.yes}, {"rate", rate_json(g.concordance.rate())},
+                            {"no_clear_fit", g.no_clear_fit}};
         j["knowledge"] = {{"assessable", g.knowledge.assessable}, {"adequate", g.knowledge.yes}, {"rate", rate_json(g.knowledge.rate())}};
         j["informed_choice"] = {{"assessable", g.informed_choice.assessable}, {"informed", g.informed_choice.yes},
                                 {"rate", rate_json(g.informed_choice.rate())}};
@@ -89,7 +95,7 @@ std::string audit_csv(const std::vector<GroupFigures>& groups) {
         for (const auto& entry : g.choices) choice_names.insert(entry.first);
     }
     std::ostringstream out;
-    out << "group,sessions,completed,concordance_assessable,concordant,concordance_rate,knowledge_assessable,"
+    out << "group,sessions,completed,concordance_assessable,concordant,concordance_rate,no_clear_fit,knowledge_assessable,"
            "knowledge_adequate,knowledge_rate,informed_assessable,informed,informed_rate,sure_assessable,sure_pass,"
            "sure_rate,sure_mean_score,home_to_clinic_sessions,home_choice_assessable,home_choice_changed,"
            "home_ratings_changed";
@@ -97,7 +103,8 @@ std::string audit_csv(const std::vector<GroupFigures>& groups) {
     out << "\r\n";  // RFC 4180 line ends, which spreadsheets expect
     for (const GroupFigures& g : groups) {
         out << csv_text_cell(g.key) << ',' << g.sessions << ',' << g.completed << ',' << g.concordance.assessable << ','
-            << g.concordance.yes << ',' << number(g.concordance.rate()) << ',' << g.knowledge.assessable << ','
+            << g.concordance.yes << ',' << number(g.concordance.rate()) << ',' << g.no_clear_fit << ','
+            << g.knowledge.assessable << ','
             << g.knowledge.yes << ',' << number(g.knowledge.rate()) << ',' << g.informed_choice.assessable << ','
             << g.informed_choice.yes << ',' << number(g.informed_choice.rate()) << ',' << g.sure.assessable << ','
             << g.sure.yes << ',' << number(g.sure.rate()) << ',' << number(g.sure_mean()) << ','
@@ -129,6 +136,7 @@ std::string audit_table(const AuditFilter& filter, const std::vector<GroupFigure
                       fraction(g.informed_choice).c_str(), fraction(g.sure).c_str(),
                       g.sure_mean() ? number(g.sure_mean()).substr(0, 4).c_str() : "n/a");
         out << line;
+        if (g.no_clear_fit > 0) out << "    no clear fit (not assessable for concordance): " << g.no_clear_fit << '\n';
         if (!g.choices.empty()) {
             out << "    choices:";
             for (const auto& [choice, count] : g.choices) out << "  " << terminal_safe(choice) << " " << count;

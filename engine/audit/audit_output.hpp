@@ -10,7 +10,13 @@
 
 namespace bran {
 
-nlohmann::ordered_json audit_json(const AuditFilter& filter, const std::vector<GroupFigures>& groups);
+// Which rule made the sessions' concordance facts: docs/value-concordance.md, or the older one
+// (a database from an older bran that this one could not write to, to assess it again).
+enum class ConcordanceRule { current, older_weighted_sum };
+const char* concordance_rule_name(ConcordanceRule rule);
+
+nlohmann::ordered_json audit_json(const AuditFilter& filter, const std::vector<GroupFigures>& groups,
+                                  ConcordanceRule rule = ConcordanceRule::current);
 // One CSV cell of recorded text (a group's key, an option's name), safe to open in a spreadsheet.
 // Only text is passed through here: the figures bran computes are written as they are.
 std::string csv_text_cell(const std::string& text);

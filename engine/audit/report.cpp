@@ -1,5 +1,7 @@
 #include "engine/audit/report.hpp"
 
+#include "engine/audit/assessment.hpp"
+
 #include <algorithm>
 
 namespace bran {
@@ -105,7 +107,9 @@ void AuditAccumulator::add(std::string_view group, std::string_view choice, bool
     ++b.sessions;
     if (!completed) return;
     ++b.completed;
-    if (concordant) ++b.concordance_assessable, b.concordant += *concordant == 1;
+    // No clear fit: the verdict cannot call any choice concordant or not (value-concordance.md).
+    if (concordant == no_clear_fit_code) ++b.no_clear_fit;
+    else if (concordant) ++b.concordance_assessable, b.concordant += *concordant == 1;
     if (knowledge_adequate) ++b.knowledge_assessable, b.knowledge_adequate += *knowledge_adequate == 1;
     if (informed) ++b.informed_assessable, b.informed += *informed == 1;
     // SURE passes at 4 of 4; the mean score is over the same assessable sessions.
@@ -130,6 +134,7 @@ std::vector<GroupFigures> summarise(const std::vector<AuditBucket>& buckets, Gro
         g.completed += b.completed;
         g.concordance.assessable += b.concordance_assessable;
         g.concordance.yes += b.concordant;
+        g.no_clear_fit += b.no_clear_fit;
         g.knowledge.assessable += b.knowledge_assessable;
         g.knowledge.yes += b.knowledge_adequate;
         g.informed_choice.assessable += b.informed_assessable;

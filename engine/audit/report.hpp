@@ -47,6 +47,7 @@ struct GroupFigures {
     long long sessions = 0;
     long long completed = 0;
     Proportion concordance;
+    long long no_clear_fit = 0;  // completed sessions whose best options fit about equally
     Proportion knowledge;
     Proportion informed_choice;
     Proportion sure;            // yes = passed (4 of 4)
@@ -64,7 +65,7 @@ struct AuditBucket {
     std::string group;
     std::string choice;  // empty when the session has no choice
     long long sessions = 0, completed = 0;
-    long long concordance_assessable = 0, concordant = 0;
+    long long concordance_assessable = 0, concordant = 0, no_clear_fit = 0;
     long long knowledge_assessable = 0, knowledge_adequate = 0;
     long long informed_assessable = 0, informed = 0;
     long long sure_assessable = 0, sure_pass = 0, sure_score_sum = 0;
@@ -74,7 +75,7 @@ struct AuditBucket {
 // ?3 to as parameters (NULL: no filter). Standard SQL only, and no GROUP BY: a database
 // without a hash aggregate (SQLite) would sort every row for it. Each row it returns is
 // (group, choice, completed 0/1, concordance, knowledge_adequate, informed_choice, sure_score),
-// the last four -1 where not assessable.
+// the last four -1 where not assessable (concordance 2: no clear fit).
 std::string audit_query(GroupBy group_by);
 
 // The events of the completed sessions begun at home, with the same filters and parameters:

@@ -123,6 +123,9 @@ struct Criterion {
     Text label;
     Text question;
     std::map<std::string, int> supports;  // option id -> -2..2
+    // The outcome whose numbers say how much the options differ on this criterion, or empty
+    // (docs/value-concordance.md).
+    std::string outcome;
 };
 
 struct Answer {

@@ -78,6 +78,7 @@ public:
                 else if (v.is_number_integer()) m_out.add(m_json.error(p, "must be a whole number from -2 to 2"));
                 else m_out.add(m_json.error(p, std::string("must be a whole number from -2 to 2, not ") + json_type_name(v)));
             });
+            c.outcome = r.string("outcome", Need::optional).value_or("");
             aid.criteria.push_back(std::move(c));
         });
         read_knowledge(top);

@@ -4,22 +4,6 @@
 
 namespace bran {
 
-std::vector<const Criterion*> fit_reasons(const Aid& aid, const Answers& answers, const Assessment& assessment) {
-    std::vector<std::pair<int, const Criterion*>> weighted;
-    if (assessment.value_favoured.empty()) return {};
-    const std::string& best = assessment.value_favoured.front();
-    for (const Criterion& c : aid.criteria) {
-        auto w = answers.values.find(c.id);
-        auto s = c.supports.find(best);
-        if (w == answers.values.end() || s == c.supports.end() || w->second < 3 || s->second <= 0) continue;
-        weighted.emplace_back(w->second * s->second, &c);
-    }
-    std::stable_sort(weighted.begin(), weighted.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-    std::vector<const Criterion*> out;
-    for (std::size_t i = 0; i < weighted.size() && i < 3; ++i) out.push_back(weighted[i].second);
-    return out;
-}
-
 namespace {
 // "in the next 13 years" / "yn ystod y 13 blynedd nesaf": an outcome's time frame in words.
 std::string outcome_time_text(const Outcome& outcome, const Catalog& words) {
@@ -54,32 +38,137 @@ std::string choice_name(const Aid& aid, const std::string& code, const Catalog& 
     return code;
 }
 
+namespace {
+
+// Whether an outcome's numbers are for "people like you" (see outcome_sentence).
+bool like_you(const Aid& aid, const OutcomeNumbers& shown) { return !aid.personalisation || shown.personalised; }
+
+// The points a criterion gives `subject` over `other`: > 0 it points to `subject`.
+ValuePoints pull(const CriterionWeighing& c, const std::string& subject, const std::string& other) {
+    return c.points.at(subject) - c.points.at(other);
+}
+
+// "“Lowering my chance of a stroke”: you said “Very much”. With “Take a blood thinner”, 31
+// fewer out of 1,000 people like you will have a stroke in the next year." The patient's own
+// labels are quoted: they are often in the first person, which would clash in a sentence to "you".
+std::string point_sentence(const Aid& aid, const CriterionWeighing& c, const std::string& subject, const std::string& other,
+                           const Catalog& words) {
+    std::string sentence = words.text("summary.point", {{"label", localized(c.criterion->label, words.locale())},
+                                                        {"rating", words.text("values.scale." + std::to_string(c.rating))}});
+    if (c.numbers) {
+        const std::string difference = difference_sentence(aid, *c.numbers, subject, other, words);
+        if (!difference.empty()) sentence += " " + difference;
+    }
+    return sentence;
+}
+
+// What points to `subject` rather than `other` (or, with `towards` false, the other way),
+// strongest first; the aid's order among equals.
+std::vector<std::string> points_between(const Aid& aid, const ValueVerdict& verdict, const std::string& subject,
+                                        const std::string& other, bool towards, const Catalog& words) {
+    std::vector<const CriterionWeighing*> pulling;
+    for (const CriterionWeighing& c : verdict.criteria) {
+        const ValuePoints p = pull(c, subject, other);
+        if (towards ? p > 0 : p < 0) pulling.push_back(&c);
+    }
+    std::stable_sort(pulling.begin(), pulling.end(), [&](const CriterionWeighing* x, const CriterionWeighing* y) {
+        return std::llabs(pull(*x, subject, other)) > std::llabs(pull(*y, subject, other));
+    });
+    std::vector<std::string> out;
+    for (const CriterionWeighing* c : pulling) out.push_back(point_sentence(aid, *c, subject, other, words));
+    return out;
+}
+
+// The option that comes closest to the best: what the best is weighed against.
+std::string runner_up(const Aid& aid, const ValueVerdict& verdict, const std::string& best) {
+    std::string runner;
+    for (const Option& option : aid.options) {
+        if (option.id == best) continue;
+        if (runner.empty() || verdict.totals.at(option.id) > verdict.totals.at(runner)) runner = option.id;
+    }
+    return runner;
+}
+
+void append(std::vector<std::string>& out, const std::string& heading, const std::vector<std::string>& points) {
+    if (points.empty()) return;
+    out.push_back(heading);
+    out.insert(out.end(), points.begin(), points.end());
+}
+
+}  // namespace
+
+std::string difference_sentence(const Aid& aid, const OutcomeNumbers& shown, const std::string& subject,
+                                const std::string& other, const Catalog& words) {
+    const auto count = [&](const std::string& option) {
+        auto it = shown.numbers->find(option);
+        return it == shown.numbers->end() ? 0 : it->second.count;
+    };
+    const int difference = count(subject) - count(other);
+    if (difference == 0) {
+        return words.text("summary.difference-none", {{"option", choice_name(aid, subject, words)},
+                                                      {"other", choice_name(aid, other, words)},
+                                                      {"outcome", localized(shown.outcome->name, words.locale())},
+                                                      {"time", outcome_time_text(*shown.outcome, words)}});
+    }
+    return words.text("summary.difference",
+                      {{"direction", std::string(difference < 0 ? "fewer" : "more")},
+                       {"like", std::string(like_you(aid, shown) ? "yes" : "no")},
+                       {"option", choice_name(aid, subject, words)},
+                       {"count", static_cast<long long>(difference < 0 ? -difference : difference)},
+                       {"denominator", static_cast<long long>(shown.outcome->denominator)},
+                       {"outcome", localized(shown.outcome->name, words.locale())},
+                       {"time", outcome_time_text(*shown.outcome, words)}});
+}
+
+std::vector<std::string> criterion_number_sentences(const Aid& aid, const OutcomeNumbers& shown, const Catalog& words) {
+    std::vector<std::string> out;
+    const std::string name = localized(shown.outcome->name, words.locale());
+    for (const Option& option : aid.options) {
+        auto it = shown.numbers->find(option.id);
+        if (it == shown.numbers->end()) continue;
+        out.push_back(words.text("values.option-number", {{"option", choice_name(aid, option.id, words)},
+                                                          {"sentence", outcome_sentence(aid, shown, it->second.count, name, words)}}));
+    }
+    // Two options: the difference between them, from the side of the one that does better.
+    if (aid.options.size() == 2) {
+        const std::string& a = aid.options[0].id;
+        const std::string& b = aid.options[1].id;
+        const auto value = [&](const std::string& option) {
+            const int n = shown.numbers->count(option) ? shown.numbers->at(option).count : 0;
+            return shown.outcome->valence == Valence::bad ? -n : n;
+        };
+        const bool a_better = value(a) >= value(b);
+        out.push_back(difference_sentence(aid, shown, a_better ? a : b, a_better ? b : a, words));
+    }
+    return out;
+}
+
 std::vector<std::string> fit_sentences(const Aid& aid, const Answers& answers, const Catalog& words) {
     const Assessment a = assess(aid, answers);
-    const std::string& locale = words.locale();
+    const ValueVerdict& verdict = a.values;
     std::vector<std::string> out;
-    if (a.value_favoured.empty()) {
+    if (verdict.favoured.empty()) {
         out.push_back(words.text("summary.fit-none"));
         return out;
     }
-    if (a.value_favoured.size() == 1) {
-        out.push_back(words.text("summary.fit-one", {{"option", choice_name(aid, a.value_favoured[0], words)}}));
-        std::vector<std::string> reasons;
-        for (const Criterion* c : fit_reasons(aid, answers, a)) {
-            // The patient's own labels, quoted: they are often in the first person ("Lowering my
-            // chance of ..."), which would clash inside a sentence addressed to "you".
-            const std::string label = "“" + localized(c->label, locale) + "”";
-            reasons.push_back(label);
-        }
-        if (!reasons.empty()) {
-            out.push_back(words.text("summary.fit-because", {{"count", static_cast<long long>(reasons.size())},
-                                                             {"reasons", format_list(locale, reasons)}}));
-        }
+    const std::string& best = verdict.favoured.front();
+    const std::string other = verdict.clear() ? runner_up(aid, verdict, best) : verdict.favoured[1];
+    if (verdict.clear()) {
+        out.push_back(words.text("summary.fit-one", {{"option", choice_name(aid, best, words)}}));
     } else {
         std::vector<std::string> names;
-        for (const std::string& id : a.value_favoured) names.push_back("“" + choice_name(aid, id, words) + "”");
-        out.push_back(words.text("summary.fit-tie", {{"options", format_list(locale, names)}}));
+        for (const std::string& id : verdict.favoured) names.push_back("“" + choice_name(aid, id, words) + "”");
+        out.push_back(words.text("summary.fit-about-equal", {{"options", format_list(words.locale(), names)}}));
     }
+    if (!other.empty()) {
+        append(out, words.text("summary.points-to", {{"option", choice_name(aid, best, words)}}),
+               points_between(aid, verdict, best, other, true, words));
+        append(out,
+               words.text(verdict.clear() ? "summary.points-away" : "summary.points-to",
+                          {{"option", choice_name(aid, verdict.clear() ? best : other, words)}}),
+               points_between(aid, verdict, best, other, false, words));
+    }
+    out.push_back(words.text("summary.fit-not-advice"));
     if (a.concordant == false && a.choice) {
         out.push_back(words.text("summary.fit-choice-differs", {{"choice", choice_name(aid, *a.choice, words)}}));
     }

@@ -13,13 +13,20 @@
 
 namespace bran {
 
-// The criteria behind the best fit: those the patient rated 3 or 4 that the favoured option
-// serves (supports > 0), strongest first, at most three.
-std::vector<const Criterion*> fit_reasons(const Aid& aid, const Answers& answers, const Assessment& assessment);
-
-// One or two sentences, e.g. "From what you told us, “Wait and see” fits best with what matters
-// to you. This is because you said that avoiding an operation matters a lot to you."
+// The verdict in words, the same on screen, read aloud and in the PDF: which option fits best
+// (or which fit about equally), what points to it and what points away from it, each with the
+// patient's rating and, for a criterion tied to an outcome, the difference in their numbers;
+// then that this is what the answers point to, not what the patient should do.
 std::vector<std::string> fit_sentences(const Aid& aid, const Answers& answers, const Catalog& words);
+
+// "With “Take a blood thinner”, 31 fewer out of 1,000 people like you will have a stroke in the
+// next year": `subject` against `other`, in the numbers shown.
+std::string difference_sentence(const Aid& aid, const OutcomeNumbers& shown, const std::string& subject,
+                                const std::string& other, const Catalog& words);
+
+// The numbers under a values question tied to an outcome: each option's number, and for two
+// options the difference between them.
+std::vector<std::string> criterion_number_sentences(const Aid& aid, const OutcomeNumbers& shown, const Catalog& words);
 
 // How the choice and the ratings moved since home, one sentence each ("At home you were leaning
 // towards “Wait and see”. Now: “An operation”."), or one sentence saying nothing has changed.

@@ -167,6 +167,9 @@ void values_step(const StepWords& s, Sentences& out) {
     const Criterion& criterion = aid.criteria[static_cast<std::size_t>(page)];
     out.add(s.counter("values.counter", static_cast<int>(aid.criteria.size())));
     out.add(s.text(criterion.label));
+    if (const Outcome* outcome = aid.find_outcome(criterion.outcome)) {
+        for (const std::string& line : criterion_number_sentences(aid, numbers_for(aid, *outcome, s.walk.scores()), s.words)) out.add(line);
+    }
     out.add(s.text(criterion.question));
     for (int level = 0; level <= 4; ++level) out.choice(level, s.words.text("values.scale." + std::to_string(level)));
 }

@@ -1,6 +1,7 @@
 #include "engine/store/chain_verify.hpp"
 
 #include "engine/audit/assessment.hpp"
+#include "engine/store/reassess.hpp"
 #include "engine/core/files.hpp"
 #include "engine/session/walkthrough.hpp"
 #include "engine/store/session_store.hpp"
@@ -132,6 +133,7 @@ VerifyReport verify_record(const Database& db, const ChainKey& key, const std::s
     // the audit figures their answers give.
     Statement pending = db.prepare("SELECT EXISTS (SELECT 1 FROM setting WHERE key = 'sessions_to_seal')");
     const bool sealing_pending = pending.step() && pending.integer(0) != 0;
+    const bool older_value_rule = facts_from_older_value_rule(db);
     Statement sessions = db.prepare(
         "SELECT s.id, s.status, s.choice, s.concordance, s.knowledge_adequate, s.informed_choice, s.sure_score, "
         "s.event_count, a.content, a.id, a.aid_id, a.version, a.content_hash, s.locale, s.started_at, s.pseudonym, "
@@ -187,13 +189,24 @@ VerifyReport verify_record(const Database& db, const ChainKey& key, const std::s
         std::string status = "in-progress";
         Walkthrough::replay(evs, answers, status);
         const Assessment a = assess(*aid->second.aid, answers);
+        std::optional<std::int64_t> concordance = concordance_code(a), informed = tri(a.informed_choice);
+        if (older_value_rule) {
+            const std::vector<std::string> favoured = favoured_by_weighted_sum(*aid->second.aid, answers);
+            const bool real_option = a.choice && aid->second.aid->find_option(*a.choice);
+            concordance = std::nullopt;
+            if (real_option && !favoured.empty()) {
+                concordance = std::find(favoured.begin(), favoured.end(), *a.choice) != favoured.end() ? 1 : 0;
+            }
+            informed = a.knowledge_adequate && concordance ? std::optional<std::int64_t>(*a.knowledge_adequate && *concordance == 1)
+                                                           : std::nullopt;
+        }
         const std::optional<std::int64_t> sure = a.sure_score ? std::optional<std::int64_t>(*a.sure_score) : std::nullopt;
         const std::vector<std::tuple<const char*, std::string, std::string>> checks = {
             {"status", sessions.text(1), status},
             {"choice", sessions.optional_text(2).value_or("none"), a.choice.value_or("none")},
-            {"concordance", tri_text(sessions.optional_integer(3)), tri_text(tri(a.concordant))},
+            {"concordance", tri_text(sessions.optional_integer(3)), tri_text(concordance)},
             {"knowledge", tri_text(sessions.optional_integer(4)), tri_text(tri(a.knowledge_adequate))},
-            {"informed choice", tri_text(sessions.optional_integer(5)), tri_text(tri(a.informed_choice))},
+            {"informed choice", tri_text(sessions.optional_integer(5)), tri_text(informed)},
             {"SURE score", tri_text(sessions.optional_integer(6)), tri_text(sure)},
         };
         for (const auto& [what, stored, derived] : checks) {

@@ -75,6 +75,12 @@ CREATE INDEX event_at_home ON event (session_id) WHERE setting = 'home';
         R"sql(
 INSERT INTO setting (key, value) SELECT 'sessions_to_seal', 'recorded before schema 5' WHERE EXISTS (SELECT 1 FROM session);
 )sql",
+        // 6: concordance by docs/value-concordance.md, where 2 is "no clear fit". Sessions
+        // recorded before carry the older rule's facts: the first bran that records here assesses
+        // them again from their answers (engine/store/reassess).
+        R"sql(
+INSERT INTO setting (key, value) SELECT 'sessions_to_reassess', 'recorded before schema 6' WHERE EXISTS (SELECT 1 FROM session);
+)sql",
     };
     return steps;
 }

@@ -3,6 +3,7 @@
 #include "engine/core/errors.hpp"
 #include "engine/core/files.hpp"
 #include "engine/core/ids_and_time.hpp"
+#include "engine/store/reassess.hpp"
 #include "engine/store/store_error.hpp"
 #include "engine/store/transaction.hpp"
 
@@ -186,7 +187,7 @@ void SessionStore::update_facts(const std::string& session_id, const std::string
         "knowledge_correct = ?7, knowledge_answered = ?8, knowledge_adequate = ?9, informed_choice = ?10, "
         "sure_score = ?11, event_count = event_count + ?12 WHERE id = ?1");
     refresh.bind(1, session_id).bind(2, at).bind(3, update.status).bind(4, update.step);
-    refresh.bind(5, a.choice).bind(6, tri(a.concordant)).bind(7, a.knowledge_correct).bind(8, a.knowledge_answered);
+    refresh.bind(5, a.choice).bind(6, concordance_code(a)).bind(7, a.knowledge_correct).bind(8, a.knowledge_answered);
     refresh.bind(9, tri(a.knowledge_adequate)).bind(10, tri(a.informed_choice));
     refresh.bind(11, a.sure_score ? std::optional<std::int64_t>(*a.sure_score) : std::nullopt);
     refresh.bind(12, new_events);
@@ -284,6 +285,7 @@ void SessionStore::credit_if_unattributed(const std::string& session_id, const S
 std::string SessionStore::prepare_for_recording(const std::string& at) {
     const std::string lost = answers_lost_since_receipts();
     seal_sessions_from_before_chained_facts(at);
+    assess_sessions_from_older_value_rule(m_db);
     return lost;
 }
 

@@ -4,41 +4,49 @@
 using namespace bran;
 using bran::test::small_aid;
 
-TEST_CASE("option scores are importance times supports, summed over rated criteria", "[audit]") {
+TEST_CASE("option totals are the rating's weight times supports, summed over rated criteria, for criteria with no outcome", "[audit]") {
+    CHECK(rating_weight(0) == 0);
+    CHECK(rating_weight(1) == 1);
+    CHECK(rating_weight(2) == 2);
+    CHECK(rating_weight(3) == 4);
+    CHECK(rating_weight(4) == 8);
     Answers a;
     a.values = {{"avoid-op", 4}, {"relief", 1}};  // no-pills not rated
     const Assessment r = assess(small_aid(), a);
-    // surgery: 4*-2 + 1*2 = -6; tablets: 4*1 + 1*1 = 5; wait: 4*2 + 1*-1 = 7
-    CHECK(r.option_scores.at("surgery") == -6);
-    CHECK(r.option_scores.at("tablets") == 5);
-    CHECK(r.option_scores.at("wait") == 7);
-    CHECK(r.value_favoured == std::vector<std::string>{"wait"});
+    // weights 8 and 1. surgery: 8*-2 + 1*2 = -14; tablets: 8*1 + 1*1 = 9; wait: 8*2 + 1*-1 = 15
+    CHECK(r.values.totals.at("surgery") == -14 * value_point);
+    CHECK(r.values.totals.at("tablets") == 9 * value_point);
+    CHECK(r.values.totals.at("wait") == 15 * value_point);
+    CHECK(r.values.favoured == std::vector<std::string>{"wait"});
+    CHECK_FALSE(r.no_clear_fit());
 }
 
-TEST_CASE("ties make every top-scoring option value-favoured", "[audit]") {
+TEST_CASE("options within the margin of the best fit about equally, and concordance is not assessable", "[audit]") {
     Answers a;
     a.values = {{"relief", 2}, {"no-pills", 2}};
-    // surgery: 4 + 2 = 6; tablets: 2 - 4 = -2; wait: -2 + 2 = 0 -> only surgery
-    CHECK(assess(small_aid(), a).value_favoured == std::vector<std::string>{"surgery"});
+    // weights 2, 2. surgery: 4 + 2 = 6; tablets: 2 - 4 = -2; wait: -2 + 2 = 0 -> only surgery
+    CHECK(assess(small_aid(), a).values.favoured == std::vector<std::string>{"surgery"});
     a.values = {{"avoid-op", 1}, {"relief", 1}, {"no-pills", 1}};
-    // surgery: -2+2+1 = 1; tablets: 1+1-2 = 0; wait: 2-1+1 = 2 -> wait
-    CHECK(assess(small_aid(), a).value_favoured == std::vector<std::string>{"wait"});
+    // weights 1. surgery: -2+2+1 = 1; tablets: 1+1-2 = 0; wait: 2-1+1 = 2 -> surgery 1 behind: about
+    // equal; tablets 2 behind: not within the margin
+    CHECK(assess(small_aid(), a).values.favoured == std::vector<std::string>{"surgery", "wait"});
     a.values = {{"avoid-op", 3}, {"relief", 3}};
-    // surgery: 0; tablets: 6; wait: 3 ... tablets
-    CHECK(assess(small_aid(), a).value_favoured == std::vector<std::string>{"tablets"});
-    a.values = {{"avoid-op", 2}, {"relief", 4}, {"no-pills", 2}};
-    // surgery: -4+8+2 = 6; tablets: 2+4-4 = 2; wait: 4-4+2 = 2 -> surgery only
-    CHECK(assess(small_aid(), a).value_favoured == std::vector<std::string>{"surgery"});
+    // weights 4, 4. surgery: 0; tablets: 8; wait: 4 -> tablets, 4 ahead
+    CHECK(assess(small_aid(), a).values.favoured == std::vector<std::string>{"tablets"});
     a.values = {{"avoid-op", 1}, {"relief", 3}};
-    // surgery: -2+6 = 4; tablets: 1+3 = 4; wait: 2-3 = -1 -> tie surgery and tablets
+    // weights 1, 4. surgery: -2+8 = 6; tablets: 1+4 = 5; wait: 2-4 = -2 -> surgery and tablets about equal
     const Assessment tie = assess(small_aid(), a);
-    CHECK(tie.value_favoured == std::vector<std::string>{"surgery", "tablets"});
-    a.leaning = "tablets";
-    CHECK(assess(small_aid(), a).concordant == true);
-    a.leaning = "surgery";
-    CHECK(assess(small_aid(), a).concordant == true);
-    a.leaning = "wait";
-    CHECK(assess(small_aid(), a).concordant == false);
+    CHECK(tie.values.favoured == std::vector<std::string>{"surgery", "tablets"});
+    CHECK(tie.no_clear_fit());
+    CHECK(concordance_code(tie) == no_clear_fit_code);
+    for (const char* choice : {"tablets", "surgery", "wait"}) {
+        a.leaning = choice;
+        a.knowledge = {{"q1", "a"}, {"q2", "b"}};
+        const Assessment r = assess(small_aid(), a);
+        CHECK_FALSE(r.concordant.has_value());
+        CHECK_FALSE(r.informed_choice.has_value());
+        CHECK(concordance_code(r) == no_clear_fit_code);
+    }
 }
 
 TEST_CASE("all-zero weights make concordance not assessable", "[audit]") {
@@ -46,7 +54,8 @@ TEST_CASE("all-zero weights make concordance not assessable", "[audit]") {
     a.values = {{"avoid-op", 0}, {"relief", 0}, {"no-pills", 0}};
     a.leaning = "wait";
     const Assessment r = assess(small_aid(), a);
-    CHECK(r.value_favoured.empty());
+    CHECK(r.values.favoured.empty());
+    CHECK_FALSE(r.no_clear_fit());
     CHECK_FALSE(r.concordant.has_value());
     CHECK_FALSE(r.informed_choice.has_value());
     Answers none;

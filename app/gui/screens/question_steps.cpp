@@ -24,7 +24,14 @@ StepResult draw_values(StepContext& c) {
     muted_paragraph(c.dc, c.words.text("values.counter", {{"number", static_cast<long long>(c.walk.page() + 1)},
                                                            {"count", static_cast<long long>(aid.criteria.size())}}));
     heading(c.dc, c.text(criterion.label));
-    paragraph(c.text(criterion.question));
+    // What the options change on this, in the patient's own numbers, before they say how much it matters.
+    if (const Outcome* outcome = aid.find_outcome(criterion.outcome)) {
+        for (const std::string& line : criterion_number_sentences(aid, numbers_for(aid, *outcome, c.walk.scores()), c.words)) {
+            paragraph(line);
+        }
+        ImGui::Spacing();
+    }
+    bold_paragraph(c.dc, c.text(criterion.question));
     const std::string item = "value." + criterion.id;
     const nlohmann::json current = c.walk.answers().get(item);
     for (int level = 0; level <= 4; ++level) {
