@@ -81,6 +81,16 @@ Library Library::load(const std::vector<std::string>& paths, const RuleContext& 
             }
             std::sort(files.begin(), files.end());
             for (const auto& file : files) library.m_entries.push_back(load_aid_file(file, context));
+            const std::filesystem::path earlier = std::filesystem::path(path) / "earlier-versions";
+            if (std::filesystem::is_directory(earlier, ec)) {
+                files.clear();
+                for (const auto& entry : std::filesystem::directory_iterator(earlier, ec)) {
+                    if (entry.path().extension() == ".json") files.push_back(entry.path().string());
+                }
+                std::sort(files.begin(), files.end());
+                // Not on offer, so no review dates to keep: checked without today's date.
+                for (const auto& file : files) library.m_earlier.push_back(load_aid_file(file, RuleContext{}));
+            }
         } else if (std::filesystem::exists(path, ec)) {
             library.m_entries.push_back(load_aid_file(path, context));
         } else {
@@ -123,17 +133,26 @@ const Aid* Library::find(const std::string& id, const std::string& version) cons
     for (const auto& entry : m_entries) {
         if (entry.aid && entry.aid->id == id && (version.empty() || entry.aid->version == version)) return &*entry.aid;
     }
+    if (version.empty()) return nullptr;
+    for (const auto& entry : m_earlier) {
+        if (entry.aid && entry.aid->id == id && entry.aid->version == version) return &*entry.aid;
+    }
     return nullptr;
 }
 
 Diagnostics Library::diagnostics() const {
     Diagnostics all;
     for (const auto& entry : m_entries) all.append(entry.diagnostics);
+    // An earlier version only matters when it cannot be read.
+    for (const auto& entry : m_earlier) {
+        if (entry.diagnostics.has_errors()) all.append(entry.diagnostics);
+    }
     return all;
 }
 
 bool Library::has_errors() const {
-    return std::any_of(m_entries.begin(), m_entries.end(), [](const LoadedAid& e) { return e.diagnostics.has_errors(); });
+    const auto errors = [](const LoadedAid& e) { return e.diagnostics.has_errors(); };
+    return std::any_of(m_entries.begin(), m_entries.end(), errors) || std::any_of(m_earlier.begin(), m_earlier.end(), errors);
 }
 
 std::string today_iso_date() {

@@ -24,7 +24,9 @@ LoadedAid load_aid_text(std::string text, const std::string& name, const RuleCon
 
 class Library {
 public:
-    // Each path is a file or a folder (every *.json in it, sorted by name).
+    // Each path is a file or a folder (every *.json in it, sorted by name). A folder's
+    // `earlier-versions` subfolder holds aid versions bran no longer offers, kept so that records
+    // made with them (a file from home, an export from another site) can still be read.
     static Library load(const std::vector<std::string>& paths, const RuleContext& context);
 
     const std::vector<LoadedAid>& entries() const { return m_entries; }
@@ -33,6 +35,7 @@ public:
     void add(LoadedAid entry);
     // The valid aids, sorted by id.
     std::vector<const Aid*> aids() const;
+    // With a version, also an earlier version; without, only an aid on offer.
     const Aid* find(const std::string& id, const std::string& version = "") const;
     // All diagnostics of all files, in file and position order.
     Diagnostics diagnostics() const;
@@ -40,6 +43,7 @@ public:
 
 private:
     std::vector<LoadedAid> m_entries;
+    std::vector<LoadedAid> m_earlier;
 };
 
 // Today's date in the local time zone as YYYY-MM-DD; BRAN_TODAY overrides it (for tests).

@@ -12,6 +12,7 @@
 #include "engine/session/steps.hpp"
 #include "engine/store/session_store.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -28,28 +29,81 @@ struct Options {
     bool events = true;
 };
 
-// The generator's own reading of shared/spec/audit.md, deliberately written apart from engine/audit.
+// The generator's own reading of docs/value-concordance.md and shared/spec/audit.md,
+// deliberately written apart from engine/audit (in doubles, with a tolerance at the margin).
 struct Truth {
     std::string choice;  // "" when none
-    int concordant = -1, adequate = -1, informed = -1, sure_score = -1;
+    int concordant = -1, adequate = -1, informed = -1, sure_score = -1;  // concordant 2: no clear fit
+    std::vector<std::string> favoured;
 };
+
+// The counts the patient was shown for an outcome: their band's, where they answered every
+// question that feeds its score, else the aid's own.
+std::map<std::string, int> shown_counts(const Aid& aid, const Outcome& outcome, const Answers& a) {
+    std::map<std::string, int> counts;
+    for (const auto& [option, number] : outcome.numbers) counts[option] = number.count;
+    if (!aid.personalisation) return counts;
+    for (const RiskTable& table : aid.personalisation->tables) {
+        if (table.outcome != outcome.id) continue;
+        int score = 0;
+        bool known = true;
+        for (const RiskInput& input : aid.personalisation->inputs) {
+            bool feeds = false;
+            for (const auto& choice : input.choices) feeds = feeds || choice.points.count(table.score);
+            if (!feeds) continue;
+            auto answer = a.risk_inputs.find(input.id);
+            if (answer == a.risk_inputs.end()) { known = false; continue; }
+            for (const auto& choice : input.choices) {
+                if (choice.id == answer->second && choice.points.count(table.score)) score += choice.points.at(table.score);
+            }
+        }
+        if (!known) continue;
+        for (const Band& band : table.bands) {
+            if (score < band.min || score > band.max) continue;
+            for (const auto& [option, number] : band.numbers) counts[option] = number.count;
+        }
+    }
+    return counts;
+}
 
 Truth own_truth(const Aid& aid, const Answers& a) {
     Truth t;
-    std::map<std::string, int> score;
+    std::map<std::string, double> score;
     bool rated = false;
     for (const auto& c : aid.criteria) {
         auto w = a.values.find(c.id);
-        if (w == a.values.end()) continue;
-        rated = rated || w->second > 0;
-        for (const auto& o : aid.options) score[o.id] += w->second * c.supports.at(o.id);
+        if (w == a.values.end() || w->second <= 0) continue;
+        rated = true;
+        const double weight = std::pow(2.0, w->second - 1);
+        const Outcome* outcome = aid.find_outcome(c.outcome);
+        for (const auto& o : aid.options) {
+            double value = c.supports.at(o.id);
+            if (outcome) {
+                const double sign = outcome->valence == Valence::bad ? -1 : 1;
+                const auto shown = shown_counts(aid, *outcome, a);
+                double general_low = 1e9, general_high = -1e9, shown_low = 1e9, supports_low = 9, supports_high = -9;
+                for (const auto& p : aid.options) {
+                    general_low = std::min(general_low, sign * outcome->numbers.at(p.id).count);
+                    general_high = std::max(general_high, sign * outcome->numbers.at(p.id).count);
+                    shown_low = std::min(shown_low, sign * shown.at(p.id));
+                    supports_low = std::min<double>(supports_low, c.supports.at(p.id));
+                    supports_high = std::max<double>(supports_high, c.supports.at(p.id));
+                }
+                value = (supports_high - supports_low) * (sign * shown.at(o.id) - shown_low) / (general_high - general_low);
+            }
+            score[o.id] += weight * value;
+        }
+    }
+    if (rated) {
+        double best = -1e18;
+        for (const auto& [id, s] : score) best = std::max(best, s);
+        for (const auto& o : aid.options) {
+            if (best - score[o.id] < 2.0 - 1e-9) t.favoured.push_back(o.id);
+        }
     }
     t.choice = a.decision ? *a.decision : a.leaning ? *a.leaning : "";
-    if (rated && aid.find_option(t.choice)) {
-        int best = -1000000;
-        for (const auto& [id, s] : score) best = std::max(best, s);
-        t.concordant = score[t.choice] == best ? 1 : 0;
-    }
+    if (t.favoured.size() > 1) t.concordant = 2;
+    else if (t.favoured.size() == 1 && aid.find_option(t.choice)) t.concordant = t.choice == t.favoured.front() ? 1 : 0;
     if (!a.knowledge.empty()) {
         int correct = 0;
         for (const auto& q : aid.knowledge.questions) {
@@ -58,7 +112,7 @@ Truth own_truth(const Aid& aid, const Answers& a) {
         }
         t.adequate = correct >= aid.knowledge.pass_mark ? 1 : 0;
     }
-    if (t.adequate >= 0 && t.concordant >= 0) t.informed = t.adequate && t.concordant ? 1 : 0;
+    if (t.adequate >= 0 && (t.concordant == 0 || t.concordant == 1)) t.informed = t.adequate && t.concordant ? 1 : 0;
     if (a.sure.size() == 4) {
         t.sure_score = 0;
         for (const auto& [item, yes] : a.sure) t.sure_score += yes ? 1 : 0;
@@ -128,6 +182,11 @@ int main(int argc, char** argv) {
         if (!chance(0.05)) {
             for (const auto& c : aid.criteria) if (chance(0.9)) a.values[c.id] = static_cast<int>(pick(5));
         }
+        if (aid.personalisation && chance(0.7)) {
+            for (const auto& input : aid.personalisation->inputs) {
+                if (chance(0.95)) a.risk_inputs[input.id] = input.choices[pick(input.choices.size())].id;
+            }
+        }
         const double lean = std::uniform_real_distribution<double>(0, 1)(random);
         if (lean < 0.85) a.leaning = aid.options[pick(aid.options.size())].id;
         else if (lean < 0.95) a.leaning = choice_unsure;
@@ -187,7 +246,8 @@ int main(int argc, char** argv) {
         const Truth t = own_truth(aid, a);
         Assessment facts_for_store;
         if (!t.choice.empty()) facts_for_store.choice = t.choice;
-        if (t.concordant >= 0) facts_for_store.concordant = t.concordant == 1;
+        if (t.concordant == 0 || t.concordant == 1) facts_for_store.concordant = t.concordant == 1;
+        facts_for_store.values.favoured = t.favoured;
         if (t.adequate >= 0) facts_for_store.knowledge_adequate = t.adequate == 1;
         if (t.informed >= 0) facts_for_store.informed_choice = t.informed == 1;
         if (t.sure_score >= 0) facts_for_store.sure_score = t.sure_score;

@@ -1,11 +1,12 @@
 """An audit oracle that shares no code with bran: it reads the generator's per-session truth
-(CSV) and computes what `bran audit --format json` must print, per shared/spec/audit.md."""
+(CSV) and computes what `bran audit --format json` must print, per shared/spec/audit.md and
+docs/value-concordance.md (no clear fit)."""
 import csv, json, sys
 from collections import defaultdict
 
 def expected(facts_csv, aid=None, date_from=None, date_to=None, group_by=None):
     rows = list(csv.DictReader(open(facts_csv)))
-    groups = defaultdict(lambda: {"sessions": 0, "completed": 0, "conc": [0, 0], "know": [0, 0], "inf": [0, 0],
+    groups = defaultdict(lambda: {"sessions": 0, "completed": 0, "conc": [0, 0], "ncf": 0, "know": [0, 0], "inf": [0, 0],
                                   "sure": [0, 0], "sure_sum": 0, "choices": defaultdict(int),
                                   "home": 0, "home_choice": [0, 0], "home_ratings": 0, "moves": defaultdict(int)})
     if group_by is None:
@@ -22,7 +23,9 @@ def expected(facts_csv, aid=None, date_from=None, date_to=None, group_by=None):
         g["completed"] += 1
         for field, name in (("concordant", "conc"), ("adequate", "know"), ("informed", "inf")):
             v = int(r[field])
-            if v >= 0:
+            if field == "concordant" and v == 2:  # no clear fit: not assessable, counted apart
+                g["ncf"] += 1
+            elif v >= 0:
                 g[name][0] += 1
                 g[name][1] += v
         s = int(r["sure_score"])
@@ -46,7 +49,8 @@ def expected(facts_csv, aid=None, date_from=None, date_to=None, group_by=None):
     for key in sorted(groups):
         g = groups[key]
         out.append({"key": key, "sessions": g["sessions"], "completed": g["completed"],
-                    "concordance": {"assessable": g["conc"][0], "concordant": g["conc"][1], "rate": rate(g["conc"])},
+                    "concordance": {"assessable": g["conc"][0], "concordant": g["conc"][1], "rate": rate(g["conc"]),
+                                    "no_clear_fit": g["ncf"]},
                     "knowledge": {"assessable": g["know"][0], "adequate": g["know"][1], "rate": rate(g["know"])},
                     "informed_choice": {"assessable": g["inf"][0], "informed": g["inf"][1], "rate": rate(g["inf"])},
                     "sure": {"assessable": g["sure"][0], "pass": g["sure"][1], "rate": rate(g["sure"]),

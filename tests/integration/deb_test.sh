@@ -30,6 +30,7 @@ expected=(/usr/bin/bran
   /usr/share/bran/decision-aids/bph-symptoms.json
   /usr/share/bran/decision-aids/knee-osteoarthritis.json
   /usr/share/bran/decision-aids/psa-testing.json
+  /usr/share/bran/decision-aids/earlier-versions/af-anticoagulation-0.1.0.json
   /usr/share/bran/i18n/en-GB.json
   /usr/share/bran/i18n/cy.json
   /usr/share/applications/bran.desktop
