@@ -206,6 +206,21 @@ void AppModel::refresh_audit() {
     try {
         m_audit_groups = read_audit(m_db, m_audit_filter);
         m_review = read_sessions_to_review(m_db, m_audit_filter, 200);
+        // What each flagged verdict came from, for the auditor to see why: the aid text that
+        // session was shown (a handful of versions), and its answers.
+        std::map<std::string, std::shared_ptr<const Aid>> shown;
+        for (SessionToReview& r : m_review) {
+            if (!r.discordant) continue;
+            const std::string content = m_store.aid_content(r.id);
+            auto aid = shown.find(content);
+            if (aid == shown.end()) {
+                LoadedAid loaded = load_aid_text(content, "(stored aid)", RuleContext{});
+                aid = shown.emplace(content, loaded.aid ? std::make_shared<const Aid>(*loaded.aid) : nullptr).first;
+            }
+            r.aid = aid->second;
+            std::string status;
+            Walkthrough::replay(m_store.events(r.id), r.answers, status);
+        }
     } catch (const StoreError&) {
         m_notice = "notice.audit-failed";
     }

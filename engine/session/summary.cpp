@@ -175,6 +175,31 @@ std::vector<std::string> fit_sentences(const Aid& aid, const Answers& answers, c
     return out;
 }
 
+std::vector<std::string> verdict_basis(const Aid& aid, const Answers& answers, const Catalog& words) {
+    const ValueVerdict verdict = weigh_values(aid, answers);
+    std::vector<std::string> out;
+    if (verdict.clear()) out.push_back(words.text("audit.basis.fit", {{"option", choice_name(aid, verdict.favoured.front(), words)}}));
+    for (const CriterionWeighing& c : verdict.criteria) {
+        const std::string label = localized(c.criterion->label, words.locale());
+        const std::string rating = words.text("values.scale." + std::to_string(c.rating));
+        if (!c.numbers) {
+            out.push_back(words.text("audit.basis.rating", {{"label", label}, {"rating", rating}}));
+            continue;
+        }
+        std::vector<std::string> numbers;
+        for (const Option& option : aid.options) {
+            auto it = c.numbers->numbers->find(option.id);
+            if (it != c.numbers->numbers->end()) numbers.push_back("“" + choice_name(aid, option.id, words) + "” " + std::to_string(it->second.count));
+        }
+        out.push_back(words.text("audit.basis.numbers", {{"label", label},
+                                                         {"rating", rating},
+                                                         {"numbers", format_list(words.locale(), numbers)},
+                                                         {"denominator", static_cast<long long>(c.numbers->outcome->denominator)},
+                                                         {"personal", std::string(c.numbers->personalised ? "yes" : "no")}}));
+    }
+    return out;
+}
+
 std::vector<std::string> home_to_clinic_sentences(const Aid& aid, const HomeAndClinic& moves, const Catalog& words) {
     std::vector<std::string> sentences;
     if (moves.choice_moved()) {

@@ -28,6 +28,11 @@ std::string difference_sentence(const Aid& aid, const OutcomeNumbers& shown, con
 // options the difference between them.
 std::vector<std::string> criterion_number_sentences(const Aid& aid, const OutcomeNumbers& shown, const Catalog& words);
 
+// For an auditor: the option the answers fit, then each rating the verdict weighed, with the
+// numbers behind it ("Lowering my chance of a stroke: Very much. “Take a blood thinner” 17 and
+// “Don’t take a blood thinner” 48 out of 1,000, their own numbers.").
+std::vector<std::string> verdict_basis(const Aid& aid, const Answers& answers, const Catalog& words);
+
 // How the choice and the ratings moved since home, one sentence each ("At home you were leaning
 // towards “Wait and see”. Now: “An operation”."), or one sentence saying nothing has changed.
 std::vector<std::string> home_to_clinic_sentences(const Aid& aid, const HomeAndClinic& moves, const Catalog& words);

@@ -1,8 +1,11 @@
 // Runs the audit query (engine/audit/report) against a bran SQLite database.
 #pragma once
+#include "engine/content/aid.hpp"
+#include "engine/session/answers.hpp"
 #include "engine/audit/report.hpp"
 #include "engine/store/database.hpp"
 
+#include <memory>
 #include <map>
 #include <optional>
 #include <string>
@@ -29,6 +32,10 @@ struct SessionToReview {
     std::string choice;
     bool discordant = false;
     std::optional<int> sure_score;
+    // For a discordant session, what the verdict came from: the aid it was shown and the answers
+    // (filled in by AppModel, which reads them; verdict_basis puts them in words).
+    std::shared_ptr<const Aid> aid;
+    Answers answers;
 };
 std::vector<SessionToReview> read_sessions_to_review(const Database& db, const AuditFilter& filter, int limit);
 

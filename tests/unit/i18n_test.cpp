@@ -154,9 +154,9 @@ TEST_CASE("i18n: every key formats to a non-blank sentence in both languages", "
             for (const std::string& name : argument_names(patterns[key].get<std::string>())) {
                 if (name == "unit") args.push_back({name, std::string("years")});
                 else if (name == "direction") args.push_back({name, std::string("fewer")});
-                else if (name == "like") args.push_back({name, std::string("yes")});
+                else if (name == "like" || name == "personal") args.push_back({name, std::string("yes")});
                 else if (name == "outcome" || name == "time" || name == "name" || name == "names" || name == "label" ||
-                         name == "rating" || name == "option" || name == "options" || name == "choice" || name == "other" ||
+                         name == "rating" || name == "option" || name == "options" || name == "choice" || name == "other" || name == "numbers" ||
                          name == "reasons" || name == "answer" || name == "citation" || name == "year") {
                     args.push_back({name, std::string("x")});
                 } else {

@@ -20,7 +20,9 @@ namespace {
 std::vector<Aid> bundled_aids() {
     std::vector<Aid> aids;
     std::vector<fs::path> files;
-    for (const auto& entry : fs::directory_iterator(BRAN_SOURCE_CONTENT_DIR)) files.push_back(entry.path());
+    for (const auto& entry : fs::directory_iterator(BRAN_SOURCE_CONTENT_DIR)) {
+        if (entry.path().extension() == ".json") files.push_back(entry.path());
+    }
     std::sort(files.begin(), files.end());
     for (const fs::path& file : files) {
         LoadedAid loaded = load_aid_file(file.string(), RuleContext{});

@@ -155,6 +155,9 @@ void draw_audit(const DrawContext& dc, const Catalog& words, AppModel& model) {
                 why += (why.empty() ? "" : "; ") + words.text("audit.why.conflict", {{"score", static_cast<long long>(*r.sure_score)}});
             }
             paragraph(why);
+            if (r.discordant && r.aid) {
+                for (const std::string& line : verdict_basis(*r.aid, r.answers, words)) muted_paragraph(dc, line);
+            }
         }
         ImGui::EndTable();
     }
