@@ -75,7 +75,8 @@ std::vector<std::string> points_between(const Aid& aid, const ValueVerdict& verd
         return std::llabs(pull(*x, subject, other)) > std::llabs(pull(*y, subject, other));
     });
     std::vector<std::string> out;
-    for (const CriterionWeighing* c : pulling) out.push_back(point_sentence(aid, *c, subject, other, words));
+    // Bulleted on screen and paper; read aloud, the bullet is silent.
+    for (const CriterionWeighing* c : pulling) out.push_back("•  " + point_sentence(aid, *c, subject, other, words));
     return out;
 }
 
@@ -129,17 +130,9 @@ std::vector<std::string> criterion_number_sentences(const Aid& aid, const Outcom
         out.push_back(words.text("values.option-number", {{"option", choice_name(aid, option.id, words)},
                                                           {"sentence", outcome_sentence(aid, shown, it->second.count, name, words)}}));
     }
-    // Two options: the difference between them, from the side of the one that does better.
-    if (aid.options.size() == 2) {
-        const std::string& a = aid.options[0].id;
-        const std::string& b = aid.options[1].id;
-        const auto value = [&](const std::string& option) {
-            const int n = shown.numbers->count(option) ? shown.numbers->at(option).count : 0;
-            return shown.outcome->valence == Valence::bad ? -n : n;
-        };
-        const bool a_better = value(a) >= value(b);
-        out.push_back(difference_sentence(aid, shown, a_better ? a : b, a_better ? b : a, words));
-    }
+    // Two options: the difference the first makes against the second ("31 fewer", "5 more"), as
+    // the aid lists them (the treatment first, as a rule).
+    if (aid.options.size() == 2) out.push_back(difference_sentence(aid, shown, aid.options[0].id, aid.options[1].id, words));
     return out;
 }
 

@@ -8,14 +8,15 @@
       KIND: option (name), outcome (name), criterion (label), question (knowledge question)
 
 Nothing about the aid is hard-coded: page counts, answer keys, the expected audit columns are
-computed here from the aid's options, outcomes, criteria (supports), knowledge (pass mark,
-correct answers) following shared/spec/audit.md.
+computed here from the aid's options, outcomes, criteria (supports, outcome), knowledge (pass
+mark, correct answers) following docs/value-concordance.md and shared/spec/audit.md. The walk
+answers no question about the patient, so the aid's general numbers are the ones shown.
 
 Answers chosen (deterministic, so a failing run can be repeated):
   values     criterion i is rated RATINGS[i % 6] (0..4; key = rating + 1)
   knowledge  even-numbered questions (1st, 3rd, ...) right, the others wrong (the first wrong answer)
   SURE       Yes, Yes, No, Yes (score 3)
-  leaning    the best-scoring option
+  leaning    the option that fits best (the first of those that fit about equally)
   decision   DECISION_MODE "other": another option than the leaning (so concordance comes from the
              decision, not the leaning); "same": the leaning itself
 """
@@ -54,24 +55,37 @@ def plan(aid, index, decision_mode):
             knowledge[q["id"]] = q["correct"]
         else:
             knowledge[q["id"]] = next(a for a in answer_ids if a != q["correct"])
-    # Option scores and the value-favoured options (audit.md).
-    scores = {o: 0 for o in options}
+    # Option totals and the options that fit (value-concordance.md): weights double per step; a
+    # criterion tied to an outcome with the general numbers spreads as its supports do.
+    outcomes = {o["id"]: o for o in aid["outcomes"]}
+    scores = {o: 0.0 for o in options}
     for c in criteria:
-        for o, s in c["supports"].items():
-            scores[o] += ratings[c["id"]] * s
+        rating = ratings[c["id"]]
+        if rating <= 0:
+            continue
+        value = {o: float(c["supports"][o]) for o in options}
+        if "outcome" in c:
+            outcome = outcomes[c["outcome"]]
+            sign = -1 if outcome["valence"] == "bad" else 1
+            b = {o: sign * outcome["numbers"][o]["count"] for o in options}
+            spread = max(c["supports"].values()) - min(c["supports"].values())
+            value = {o: spread * (b[o] - min(b.values())) / (max(b.values()) - min(b.values())) for o in options}
+        for o in options:
+            scores[o] += 2 ** (rating - 1) * value[o]
     any_weight = any(w > 0 for w in ratings.values())
     best = max(scores.values())
-    favoured = [o for o in options if scores[o] == best] if any_weight else []
+    favoured = [o for o in options if best - scores[o] < 2 - 1e-9] if any_weight else []
     leaning = favoured[0] if favoured else options[0]
     if decision_mode == "same":
         decision = leaning
     else:
         decision = next((o for o in options if o not in favoured), next(o for o in options if o != leaning))
     choice = decision
-    concordance = None if not favoured else int(choice in favoured)
+    # One option that fits: concordant or not; several: "no clear fit" (2), not assessable.
+    concordance = None if not favoured else 2 if len(favoured) > 1 else int(choice in favoured)
     correct = sum(1 for q in questions if knowledge[q["id"]] == q["correct"])
     adequate = int(correct >= aid["knowledge"]["pass_mark"]) if questions else None
-    informed = None if adequate is None or concordance is None else int(adequate and concordance)
+    informed = None if adequate is None or concordance not in (0, 1) else int(adequate and concordance)
     sure_score = sum(SURE_ANSWERS)
     outcome_pages = len(aid["outcomes"]) + (1 if aid.get("personalisation") else 0)
     out = {
@@ -101,7 +115,7 @@ def plan(aid, index, decision_mode):
         "EXPECT_KNOWLEDGE_ADEQUATE": "" if adequate is None else str(adequate),
         "EXPECT_INFORMED": "" if informed is None else str(informed),
         "EXPECT_SURE_SCORE": str(sure_score),
-        "SCORES": " ".join(f"{o}={scores[o]}" for o in options),
+        "SCORES": " ".join(f"{o}={scores[o]:g}" for o in options),
     }
     return out, ratings, knowledge, leaning, decision
 
