@@ -22,6 +22,8 @@ The personal-value audit (shared/spec/audit.md): how many sessions, how many com
 and among completed sessions the share whose choice matches what the patient said
 mattered (value concordance), with adequate knowledge, with an informed choice, and
 with no decisional conflict (SURE 4 of 4); and the choices made.
+Which option fits is worked out as docs/value-concordance.md says; a session whose
+best options fit about equally is "no clear fit", not assessable for concordance.
 Dates (YYYY-MM-DD) filter on the day a session started, both ends included.
 
 verify checks that no recorded answer was changed, inserted or removed outside bran,

@@ -223,11 +223,12 @@ void summary_step(const StepWords& s, Sentences& out) {
     const Assessment a = s.walk.assessment();
     out.add(s.words.text("summary.heading"));
     out.add(s.text(aid.decision));
-    out.append(fit_sentences(aid, answers, s.words));
+    // The patient's own words first, then what their answers point to (as on screen).
     if (answers.what_matters) {
         out.add(s.words.text("summary.what-matters"));
         out.add(*answers.what_matters);
     }
+    out.append(fit_sentences(aid, answers, s.words));
     out.add(s.words.text("summary.ratings"));
     bool any = false;
     for (const Criterion& criterion : aid.criteria) {

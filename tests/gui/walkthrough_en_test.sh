@@ -109,6 +109,9 @@ page_shot summary-scrolled
 # The leaning line is near the middle: on one of the two screenshots, whatever the layout.
 if ocr_has "$summary_top" "You are leaning towards: Have a PSA test now" || ocr_has "$SHOT" "You are leaning towards: Have a PSA test now"
 then pass; else fail "the summary does not show the leaning"; fi
+# What the answers point to, and why (docs/value-concordance.md): the option, then what points to it.
+if ocr_has "$summary_top" "fits best with what matters to you" && { ocr_has "$summary_top" "What points to" || ocr_has "$SHOT" "What points to"; }
+then pass; else fail "the summary does not say what fits best and what points to it"; fi
 expect_text "$SHOT" "You got $EXPECT_KNOWLEDGE_CORRECT of $EXPECT_KNOWLEDGE_ANSWERED questions right"
 expect_text "$SHOT" "You answered no to 1 question"
 expect_text "$SHOT" "Who will explain it"

@@ -31,6 +31,10 @@ expected=(/usr/bin/bran
   /usr/share/bran/decision-aids/knee-osteoarthritis.json
   /usr/share/bran/decision-aids/psa-testing.json
   /usr/share/bran/decision-aids/earlier-versions/af-anticoagulation-0.1.0.json
+  /usr/share/bran/decision-aids/earlier-versions/statins-primary-prevention-0.1.0.json
+  /usr/share/bran/decision-aids/earlier-versions/bph-symptoms-0.1.0.json
+  /usr/share/bran/decision-aids/earlier-versions/knee-osteoarthritis-0.1.0.json
+  /usr/share/bran/decision-aids/earlier-versions/psa-testing-0.1.0.json
   /usr/share/bran/i18n/en-GB.json
   /usr/share/bran/i18n/cy.json
   /usr/share/applications/bran.desktop

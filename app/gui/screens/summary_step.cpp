@@ -17,12 +17,14 @@ StepResult draw_summary(StepContext& c) {
     heading(c.dc, c.words.text("summary.heading"));
     bold_paragraph(c.dc, c.text(aid.decision));
 
-    for (const std::string& sentence : fit_sentences(aid, answers, c.words)) paragraph(sentence);
-
+    // The patient's own words first, then what their answers point to.
     if (answers.what_matters) {
         section_heading(c.dc, c.words.text("summary.what-matters"));
         paragraph("“" + *answers.what_matters + "”");
     }
+    ImGui::Spacing();
+    for (const std::string& sentence : fit_sentences(aid, answers, c.words)) paragraph(sentence);
+
     section_heading(c.dc, c.words.text("summary.ratings"));
     bool any = false;
     for (const Criterion& criterion : aid.criteria) {
