@@ -499,6 +499,11 @@ int run_app(const std::vector<std::string>& args) {
         const std::string screen_key = page_of(model) + "/" + model.locale() + (model.asking_if_still_there() ? "/idle" : "");
         const bool moved_on = screen_key != spoken_screen;
         spoken_screen = screen_key;
+        // A new page takes frames to settle: the focus ring gives its first control the keys a
+        // frame after it is drawn, and the control takes them the frame after. A tap whose press
+        // and release come together (a touch screen) opens the page a frame late; without these
+        // frames the first digit of a PIN typed at once was spent waking the field.
+        if (moved_on) frames_to_draw = std::max(frames_to_draw, 3);
         if (pressed.read_aloud || key_pressed(GLFW_KEY_F2)) {
             if (speaker.speaking()) speaker.stop();
             else speaker.say(screen_text(model, current_words, now), model.locale());

@@ -93,6 +93,7 @@ void draw_audit(const DrawContext& dc, const Catalog& words, AppModel& model) {
             paragraph(words.text("audit.counts", {{"sessions", g.sessions}, {"completed", g.completed}}));
             ImGui::TableSetColumnIndex(2);
             rate_bar(dc, words, g.concordance);
+            if (g.no_clear_fit > 0) muted_paragraph(dc, words.text("audit.no-clear-fit", {{"count", g.no_clear_fit}}));
             ImGui::TableSetColumnIndex(3);
             rate_bar(dc, words, g.informed_choice);
             ImGui::TableSetColumnIndex(4);
@@ -128,7 +129,7 @@ void draw_audit(const DrawContext& dc, const Catalog& words, AppModel& model) {
         // pseudonym yet) would otherwise shrink until its heading breaks letter by letter.
         const std::pair<const char*, float> columns[] = {{"audit.col.date", 1.0f},   {"audit.col.pseudonym", 1.0f},
                                                          {"audit.col.aid", 1.6f},    {"audit.col.clinician", 1.1f},
-                                                         {"audit.col.choice", 1.2f}, {"audit.col.why", 1.8f}};
+                                                         {"audit.col.choice", 1.2f}, {"audit.col.why", 2.6f}};
         for (const auto& [key, share] : columns) ImGui::TableSetupColumn(words.text(key).c_str(), ImGuiTableColumnFlags_WidthStretch, share);
         wrapped_headers_row(dc);
         int shown = 0;
