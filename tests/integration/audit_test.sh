@@ -32,6 +32,17 @@ python3 -c "
 import json; g=json.load(open('$WORK/empty.json'))['groups']
 assert len(g)==1 and g[0]['key']=='all' and g[0]['sessions']==0 and g[0]['concordance']['rate'] is None, g" && pass || fail "empty ungrouped audit"
 
+# A database recorded by a bran from before docs/value-concordance.md: the audit first assesses its
+# sessions again from their answers (once), then counts them by the current rule, and says so.
+cp "$SOURCE_DIR/tests/data/db/v1.db" "$WORK/older.db"
+expect_exit 0 -- "$BRAN" audit --db "$WORK/older.db" --format json
+expect_out_match '"concordance_rule": "value-concordance/2"'
+[ "$(sqlite3 "$WORK/older.db" "PRAGMA user_version")" -ge 6 ] && pass || fail "the older database was not migrated"
+[ "$(sqlite3 "$WORK/older.db" "SELECT count(*) FROM setting WHERE key = 'sessions_to_reassess'")" = 0 ] && pass \
+  || fail "the older database's sessions were not assessed again"
+expect_exit 0 -- "$BRAN" audit --db "$WORK/a.db" --format json
+expect_out_match '"no_clear_fit": [0-9]+'
+
 # CSV opens in a spreadsheet: a header and one row per group, the same counts as JSON.
 expect_exit 0 -- "$BRAN" audit --db "$WORK/a.db" --format csv --group-by site
 python3 - "$WORK/out" "$WORK/a.db" <<'PY' && pass || fail "csv"

@@ -7,6 +7,7 @@ source "$(dirname "$0")/lib.sh"
 GENERATE=${GENERATE:?set GENERATE to bran_generate_sessions}
 mkdir -p "$WORK/src" "$WORK/ro"
 "$GENERATE" --db "$WORK/src/a.db" --sessions 5 --seed 1 > /dev/null || fail "generator failed"
+cp "$SOURCE_DIR/tests/data/db/v1.db" "$WORK/src/older.db"   # recorded by a bran from before value-concordance.md
 expected_audit=$("$BRAN" audit --db "$WORK/src/a.db" --format json)
 if ! mount --bind "$WORK/src" "$WORK/ro" 2> /dev/null || ! mount -o remount,bind,ro "$WORK/ro" 2> /dev/null; then
   umount "$WORK/ro" 2> /dev/null
@@ -16,6 +17,10 @@ trap 'umount "$WORK/ro" 2> /dev/null; rm -rf "$WORK"' EXIT
 before=$(ls "$WORK/src")
 expect_exit 0 -- "$BRAN" audit --db "$WORK/ro/a.db" --format json
 if [ "$(cat "$WORK/out")" = "$expected_audit" ]; then pass; else fail "the audit on read-only media differs"; fi
+# A record from an older bran cannot be assessed again here: the audit says which rule it used.
+expect_exit 0 -- "$BRAN" audit --db "$WORK/ro/older.db" --format json
+expect_out_match '"concordance_rule": "weighted-sum/1"'
+expect_err_match "value concordance here is by the older rule"
 expect_exit 0 -- "$BRAN" audit verify --db "$WORK/ro/a.db"
 expect_out_match "^intact: [0-9]+ answer events in 5 sessions$"
 expect_exit 0 -- "$BRAN" export fhir --db "$WORK/ro/a.db"
