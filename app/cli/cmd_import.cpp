@@ -43,7 +43,11 @@ int run_import(const std::vector<std::string>& args) {
             return Exit::failed;
         }
         SessionStore store(db, ChainKey::for_recording(db));
-        const std::string answers_lost = store.prepare_for_recording(now_iso());
+        std::string answers_lost;
+        {
+            TerminalProgress progress;  // sessions from an older bran are assessed again first
+            answers_lost = store.prepare_for_recording(now_iso(), &progress);
+        }
         if (!answers_lost.empty()) std::cerr << terminal_safe(answers_lost) << '\n';
         const Library aids = aids_for_records(arguments.value("content").value_or(default_content_dir()), store);
         int rejected = 0, imported = 0, unchanged = 0;

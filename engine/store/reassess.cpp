@@ -51,7 +51,7 @@ std::uint64_t assess_sessions_from_older_value_rule(Database& db, Progress* prog
         session_events.bind(1, id);
         while (session_events.step()) events.push_back(read_event(session_events));
         ++done;
-        if (progress && (done % 1000 == 0 || done == total)) progress->update("assessing again", done, total);
+        if (progress && (done % 1000 == 0 || done == total)) progress->update("assessing again the sessions an older bran recorded", done, total);
         // A session with no answers has no figures; an aid that no longer reads is left as it was
         // (verify reports the stored aid that does not match what the patient was shown).
         if (!aid->second.aid || std::none_of(events.begin(), events.end(), [](const EventRow& e) { return is_session_work(e.item); })) {

@@ -282,10 +282,10 @@ void SessionStore::credit_if_unattributed(const std::string& session_id, const S
     write_receipt(event);
 }
 
-std::string SessionStore::prepare_for_recording(const std::string& at) {
+std::string SessionStore::prepare_for_recording(const std::string& at, Progress* progress) {
     const std::string lost = answers_lost_since_receipts();
     seal_sessions_from_before_chained_facts(at);
-    assess_sessions_from_older_value_rule(m_db);
+    assess_sessions_from_older_value_rule(m_db, progress);
     return lost;
 }
 

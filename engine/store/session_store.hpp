@@ -3,6 +3,7 @@
 // refreshed audit facts, together or not at all.
 #pragma once
 #include "engine/audit/assessment.hpp"
+#include "engine/core/progress.hpp"
 #include "engine/content/aid.hpp"
 #include "engine/store/chain_key.hpp"
 #include "engine/store/database.hpp"
@@ -85,7 +86,9 @@ public:
     // by a bran from before they were chained (schema 4 and older), as they stand; and returns
     // what staff must be told about answers already lost (the receipts are ahead of the record:
     // a deleted or damaged -wal file, or an older copy put back), or empty.
-    std::string prepare_for_recording(const std::string& at);
+    // Sessions assessed by an older concordance rule are assessed again (engine/store/reassess),
+    // telling `progress`.
+    std::string prepare_for_recording(const std::string& at, Progress* progress = nullptr);
 
     // Whole sessions from another database, each created with all its events.
     struct ImportedSession {
