@@ -5,6 +5,7 @@
 #include "engine/content/aid.hpp"
 #include "engine/session/answers.hpp"
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -32,6 +33,11 @@ struct Assessment {
 };
 
 Assessment assess(const Aid& aid, const Answers& answers);
+
+// A yes/no/not-assessable fact as the database keeps it: 1, 0 or NULL.
+inline std::optional<std::int64_t> fact_code(const std::optional<bool>& fact) {
+    return fact ? std::optional<std::int64_t>(*fact ? 1 : 0) : std::nullopt;
+}
 
 // The session's concordance as the database keeps it: 1 concordant, 0 not, 2 no clear fit,
 // nullopt not assessable for another reason.

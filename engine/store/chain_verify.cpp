@@ -24,11 +24,6 @@ namespace {
 
 std::string tri_text(const std::optional<std::int64_t>& v) { return v ? std::to_string(*v) : "none"; }
 
-std::optional<std::int64_t> tri(const std::optional<bool>& v) {
-    if (!v) return std::nullopt;
-    return *v ? 1 : 0;
-}
-
 std::string shown(const std::optional<std::string>& v) { return v ? "\"" + *v + "\"" : "none"; }
 
 // The session row's facts against those its chained facts events vouch for: the kind of finding
@@ -189,7 +184,7 @@ VerifyReport verify_record(const Database& db, const ChainKey& key, const std::s
         std::string status = "in-progress";
         Walkthrough::replay(evs, answers, status);
         const Assessment a = assess(*aid->second.aid, answers);
-        std::optional<std::int64_t> concordance = concordance_code(a), informed = tri(a.informed_choice);
+        std::optional<std::int64_t> concordance = concordance_code(a), informed = fact_code(a.informed_choice);
         if (older_value_rule) {
             const std::vector<std::string> favoured = favoured_by_weighted_sum(*aid->second.aid, answers);
             const bool real_option = a.choice && aid->second.aid->find_option(*a.choice);
@@ -205,7 +200,7 @@ VerifyReport verify_record(const Database& db, const ChainKey& key, const std::s
             {"status", sessions.text(1), status},
             {"choice", sessions.optional_text(2).value_or("none"), a.choice.value_or("none")},
             {"concordance", tri_text(sessions.optional_integer(3)), tri_text(concordance)},
-            {"knowledge", tri_text(sessions.optional_integer(4)), tri_text(tri(a.knowledge_adequate))},
+            {"knowledge", tri_text(sessions.optional_integer(4)), tri_text(fact_code(a.knowledge_adequate))},
             {"informed choice", tri_text(sessions.optional_integer(5)), tri_text(informed)},
             {"SURE score", tri_text(sessions.optional_integer(6)), tri_text(sure)},
         };

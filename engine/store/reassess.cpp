@@ -36,9 +36,6 @@ std::uint64_t assess_sessions_from_older_value_rule(Database& db, Progress* prog
     Statement update = db.prepare(
         "UPDATE session SET choice = ?2, concordance = ?3, knowledge_correct = ?4, knowledge_answered = ?5, "
         "knowledge_adequate = ?6, informed_choice = ?7, sure_score = ?8 WHERE id = ?1");
-    const auto tri = [](const std::optional<bool>& v) {
-        return v ? std::optional<std::int64_t>(*v ? 1 : 0) : std::nullopt;
-    };
     std::map<std::int64_t, LoadedAid> aids;  // per aid version: a handful
     std::vector<EventRow> events;
     std::uint64_t done = 0;
@@ -63,7 +60,7 @@ std::uint64_t assess_sessions_from_older_value_rule(Database& db, Progress* prog
         const Assessment a = assess(*aid->second.aid, answers);
         update.reset();
         update.bind(1, id).bind(2, a.choice).bind(3, concordance_code(a)).bind(4, a.knowledge_correct);
-        update.bind(5, a.knowledge_answered).bind(6, tri(a.knowledge_adequate)).bind(7, tri(a.informed_choice));
+        update.bind(5, a.knowledge_answered).bind(6, fact_code(a.knowledge_adequate)).bind(7, fact_code(a.informed_choice));
         update.bind(8, a.sure_score ? std::optional<std::int64_t>(*a.sure_score) : std::nullopt);
         update.run();
     }

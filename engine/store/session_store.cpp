@@ -28,10 +28,6 @@ nlohmann::json parse_value(const std::optional<std::string>& text) {
     return nlohmann::json::parse(*text, nullptr, false);
 }
 
-std::optional<std::int64_t> tri(const std::optional<bool>& value) {
-    if (!value) return std::nullopt;
-    return *value ? 1 : 0;
-}
 
 constexpr const char* session_columns =
     "s.id, a.aid_id, a.version, a.content_hash, s.pseudonym, s.clinician, s.site, s.locale, s.started_at, "
@@ -188,7 +184,7 @@ void SessionStore::update_facts(const std::string& session_id, const std::string
         "sure_score = ?11, event_count = event_count + ?12 WHERE id = ?1");
     refresh.bind(1, session_id).bind(2, at).bind(3, update.status).bind(4, update.step);
     refresh.bind(5, a.choice).bind(6, concordance_code(a)).bind(7, a.knowledge_correct).bind(8, a.knowledge_answered);
-    refresh.bind(9, tri(a.knowledge_adequate)).bind(10, tri(a.informed_choice));
+    refresh.bind(9, fact_code(a.knowledge_adequate)).bind(10, fact_code(a.informed_choice));
     refresh.bind(11, a.sure_score ? std::optional<std::int64_t>(*a.sure_score) : std::nullopt);
     refresh.bind(12, new_events);
     refresh.run();
