@@ -3,8 +3,8 @@
 #include "engine/core/terminal_text.hpp"
 #include "engine/audit/audit_output.hpp"
 #include "engine/core/ids_and_time.hpp"
-#include "engine/store/audit_source.hpp"
-#include "engine/store/chain_verify.hpp"
+#include "engine/audit/audit_source.hpp"
+#include "engine/audit/chain_verify.hpp"
 #include "engine/store/reassess.hpp"
 #include "app/cli/terminal_progress.hpp"
 

@@ -7,6 +7,7 @@
 #include "engine/i18n/catalog.hpp"
 #include "engine/report/summary_pdf.hpp"
 #include "engine/session/walkthrough.hpp"
+#include "engine/store/event_replay.hpp"
 #include "engine/store/session_store.hpp"
 
 #include <algorithm>
@@ -75,8 +76,8 @@ int run_summary(const std::vector<std::string>& args) {
         const std::vector<EventRow> events = store.events(row->id);
         Answers answers;
         std::string status = row->status;
-        Walkthrough::replay(events, answers, status);
-        const HomeAndClinic home_and_clinic = Walkthrough::moves_since_home(events);
+        replay_events(events, answers, status);
+        const HomeAndClinic home_and_clinic = moves_since_home(events);
         Diagnostics problems;
         const Catalog words = Catalog::load(i18n_dir, locale.value_or(row->meta.locale), problems);
         for (const Diagnostic& d : problems.items()) std::cerr << d.to_line() << '\n';

@@ -78,31 +78,9 @@ std::unique_ptr<Window> Window::open(const WindowOptions& options, std::string& 
 
 bool Window::load_fonts(const FontFiles& files, const std::string& glyph_text) {
     ImGuiIO& io = ImGui::GetIO();
-    static ImVector<ImWchar> ranges;
-    build_glyph_ranges(glyph_text, ranges);
-    ImFontConfig config;
-    config.OversampleH = 2;
-    config.OversampleV = 1;
-    for (int i = 0; i < text_size_count; ++i) {
-        const auto size = static_cast<TextSize>(i);
-        FontSet& set = m_fonts[i];
-        auto add = [&](const std::string& file, float pixels) {
-            ImFont* font = io.Fonts->AddFontFromFileTTF(file.c_str(), pixels, &config, ranges.Data);
-            ImFontConfig merge = config;
-            merge.MergeMode = true;
-            static const ImWchar symbol_ranges[] = {0x2713, 0x2713, 0x26A0, 0x26A0, 0};
-            static const ImWchar math_ranges[] = {0x2190, 0x2193, 0x2212, 0x2212, 0};
-            if (font && !files.symbols.empty()) io.Fonts->AddFontFromFileTTF(files.symbols.c_str(), pixels, &merge, symbol_ranges);
-            if (font && !files.math.empty()) io.Fonts->AddFontFromFileTTF(files.math.c_str(), pixels, &merge, math_ranges);
-            return font;
-        };
-        set.body = add(files.regular, body_pixels(size));
-        set.bold = add(files.bold, body_pixels(size));
-        set.heading = add(files.bold, heading_pixels(size));
-        if (!set.body || !set.bold || !set.heading) return false;
-    }
+    if (!load_font_sets(*io.Fonts, files, glyph_text, m_fonts)) return false;
     io.FontDefault = m_fonts[0].body;
-    return io.Fonts->Build();
+    return true;
 }
 
 Window::~Window() {

@@ -23,12 +23,6 @@ struct WindowOptions {
     std::string glyph_text;  // every text that may be shown, so its characters are in the font
 };
 
-struct FontSet {
-    ImFont* body = nullptr;
-    ImFont* bold = nullptr;
-    ImFont* heading = nullptr;
-};
-
 class Window {
 public:
     // Returns nullptr and fills `error` when there is no display or no fonts.

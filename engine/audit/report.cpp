@@ -1,6 +1,6 @@
 #include "engine/audit/report.hpp"
 
-#include "engine/audit/assessment.hpp"
+#include "engine/decision/assessment.hpp"
 
 #include <algorithm>
 

@@ -2,7 +2,7 @@
 // figures for each group. The aggregate definitions live here, in one standard SQL query that
 // runs unchanged on SQLite and PostgreSQL; per-session definitions live in assessment.cpp.
 #pragma once
-#include "engine/session/home_and_clinic.hpp"
+#include "engine/decision/home_and_clinic.hpp"
 
 #include <map>
 #include <optional>

@@ -2,7 +2,7 @@
 
 #include "engine/interop/import_records.hpp"
 #include "engine/interop/session_record.hpp"
-#include "engine/session/walkthrough.hpp"
+#include "engine/store/event_replay.hpp"
 
 namespace bran {
 
@@ -26,7 +26,7 @@ HandOff receive_from_home(const std::string& path, SessionStore& store, const Li
         const auto events = store.events(incoming.row.id);
         Answers here;
         std::string status = "in-progress";
-        Walkthrough::replay(events, here, status);
+        replay_events(events, here, status);
         bool clinic_answers = false;
         for (const EventRow& e : events) {
             clinic_answers = clinic_answers || (is_session_work(e.item) && (e.setting == "clinic" || e.setting == "kiosk"));

@@ -1,8 +1,8 @@
 #include "engine/interop/import_records.hpp"
 
-#include "engine/audit/assessment.hpp"
+#include "engine/decision/assessment.hpp"
 #include "engine/interop/session_record.hpp"
-#include "engine/session/walkthrough.hpp"
+#include "engine/store/event_replay.hpp"
 #include "engine/store/store_error.hpp"
 
 #include <algorithm>
@@ -42,7 +42,7 @@ std::vector<std::string> different_facts(const SessionRow& here, const SessionRo
 bool same_answers(const SessionStore& store, const SessionRow& here, const RecordedSession& incoming) {
     Answers answers;
     std::string status = "in-progress";
-    Walkthrough::replay(store.events(here.id), answers, status);
+    replay_events(store.events(here.id), answers, status);
     return answers == incoming.answers && status == incoming.row.status && here.aid_id == incoming.aid->id &&
            here.aid_version == incoming.aid->version;
 }

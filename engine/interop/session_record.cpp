@@ -1,9 +1,9 @@
 #include "engine/interop/session_record.hpp"
 
-#include "engine/audit/assessment.hpp"
+#include "engine/decision/assessment.hpp"
 #include "engine/core/field_reader.hpp"
 #include "engine/core/ids_and_time.hpp"
-#include "engine/session/steps.hpp"
+#include "engine/decision/steps.hpp"
 
 #include <algorithm>
 #include <map>

@@ -3,7 +3,7 @@
 #pragma once
 #include "engine/content/library.hpp"
 #include "engine/core/located_json.hpp"
-#include "engine/session/answers.hpp"
+#include "engine/decision/answers.hpp"
 #include "engine/store/session_store.hpp"
 
 #include <nlohmann/json.hpp>

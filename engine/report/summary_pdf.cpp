@@ -1,12 +1,13 @@
 #include "engine/report/summary_pdf.hpp"
 
-#include "engine/audit/assessment.hpp"
 #include "engine/core/errors.hpp"
 #include "engine/core/files.hpp"
+#include "engine/decision/assessment.hpp"
+#include "engine/decision/risk_scores.hpp"
 #include "engine/report/pdf_icon_array.hpp"
 #include "engine/report/pdf_layout.hpp"
-#include "engine/session/risk_scores.hpp"
-#include "engine/session/summary.hpp"
+#include "engine/view/outcome_figure.hpp"
+#include "engine/view/summary_view.hpp"
 
 #include <cairo-pdf.h>
 
@@ -28,17 +29,18 @@ public:
         : m_doc(doc), m_aid(doc.aid), m_answers(doc.answers), m_words(doc.words), m_locale(doc.words.locale()), m_flow(flow),
           m_assessment(assess(doc.aid, doc.answers)) {}
 
+    // The summary first, as the window shows it: on its first two pages a clinician finds the
+    // decision, what was agreed or the leaning, the patient's words, the verdict with its reasons
+    // and their numbers. Then the detail a patient may want at home.
     void run() {
         title();
-        decision();
-        what_matters();
-        ratings();
+        const HomeAndClinic* moves =
+            m_doc.home_and_clinic && m_doc.home_and_clinic->continued_after_home() ? m_doc.home_and_clinic : nullptr;
+        print(summary_view({m_aid, m_answers, m_words, moves}, SummaryFor::paper));
+        heading("take-home.more");
         outcomes();
-        fit();
         knowledge();
         sure();
-        leaning();
-        since_home();
         questions();
         about();
     }
@@ -60,20 +62,6 @@ private:
         }
         m_flow.paragraph(words("take-home.show-clinician"));
         if (is_draft(m_aid)) m_flow.notice(words("take-home.draft"));
-    }
-
-    void decision() {
-        heading("take-home.question");
-        m_flow.paragraph(text(m_aid.decision), TextStyle::subheading);
-    }
-
-    void what_matters() {
-        heading("summary.what-matters");
-        if (m_answers.what_matters && !m_answers.what_matters->empty()) {
-            m_flow.paragraph("“" + *m_answers.what_matters + "”");
-        } else {
-            m_flow.paragraph(words("take-home.nothing-written"));
-        }
     }
 
     // Two columns: words on the left, an answer in bold on the right, a light rule under each row.
@@ -98,17 +86,39 @@ private:
         m_flow.move_down(h);
     }
 
-    void ratings() {
-        heading("summary.ratings");
-        bool any = false;
-        for (const Criterion& criterion : m_aid.criteria) {
-            auto it = m_answers.values.find(criterion.id);
-            if (it == m_answers.values.end()) continue;
-            any = true;
-            table_row(text(criterion.label), words("values.scale." + std::to_string(it->second)));
+    // One block of the summary view as print.
+    void print(const ScreenView& view) {
+        for (std::size_t i = 0; i < view.blocks.size(); ++i) {
+            const Block& block = view.blocks[i];
+            if (const auto* w = std::get_if<WordsBlock>(&block)) {
+                print(*w);
+            } else if (const auto* f = std::get_if<FigureBlock>(&block)) {
+                std::vector<TextBlock> head;
+                head.push_back(m_flow.block(f->outcome, TextStyle::strong, m_flow.width()));
+                const Figure figure = shape(*f, std::move(head), true);
+                place(figure, m_flow.page_room());
+            }
         }
-        if (any) m_flow.move_down(0.6 * line());
-        else m_flow.paragraph(words("summary.not-rated"));
+        m_flow.move_down(0.4 * line());
+    }
+
+    void print(const WordsBlock& w) {
+        switch (w.emphasis) {
+            case Emphasis::heading: m_flow.heading(w.text, 3 * line()); break;
+            case Emphasis::section: {
+                const TextBlock b = m_flow.block(w.text, TextStyle::subheading, m_flow.width(), ink::heading);
+                m_flow.ensure(b.height() + 2.5 * line());  // with what follows
+                m_flow.move_down(0.5 * line());
+                m_flow.paragraph_block(b, m_flow.left());
+                break;
+            }
+            case Emphasis::strong: m_flow.paragraph(w.text, TextStyle::strong); break;
+            case Emphasis::quote: m_flow.paragraph("“" + w.text + "”"); break;
+            case Emphasis::point: bullet(w.text); break;
+            case Emphasis::notice: m_flow.notice(w.text); break;
+            case Emphasis::body:
+            case Emphasis::muted: m_flow.paragraph(w.text); break;
+        }
     }
 
     struct Column {
@@ -134,29 +144,26 @@ private:
         double total = 0;
     };
 
-    Figure figure(const Outcome& outcome, const OutcomeNumbers& shown) const {
+    // A figure shaped for the page: `head` above it (the outcome's name, or its heading and what
+    // it means). Compact figures (the summary's) keep their pictures small, so the summary's
+    // numbers share its first pages with the verdict.
+    Figure shape(const FigureBlock& block, std::vector<TextBlock> head, bool compact) const {
         Figure f;
-        const std::string name = text(outcome.name);
-        f.good = outcome.valence == Valence::good;
-        f.denominator = outcome.denominator;
+        f.good = block.good;
+        f.denominator = block.denominator;
         const double width = m_flow.width();
         // Options side by side for comparison; in large print at most two, so the words stay readable.
-        f.per_row = std::max<std::size_t>(1, std::min<std::size_t>(m_aid.options.size(), m_flow.body_size() > 15 ? 2 : 3));
+        f.per_row = std::max<std::size_t>(1, std::min<std::size_t>(block.columns.size(), m_flow.body_size() > 15 ? 2 : 3));
         f.gap = 1.4 * line();
         f.column_width = (width - f.gap * static_cast<double>(f.per_row - 1)) / static_cast<double>(f.per_row);
-        const double max_cell = outcome.denominator == 1000 ? 8.0 : m_flow.body_size();
-        f.geometry = icon_array_geometry(outcome.denominator, f.column_width, max_cell);
-        for (const Option& option : m_aid.options) {
-            auto number = shown.numbers->find(option.id);
-            if (number == shown.numbers->end()) continue;
-            const std::string sentence = outcome_sentence(m_aid, shown, number->second.count, name, m_words);
-            f.columns.push_back({number->second.count, m_flow.block(text(option.name), TextStyle::subheading, f.column_width, ink::heading),
-                                 m_flow.block(sentence, TextStyle::body, f.column_width)});
+        const double max_cell = block.denominator == 1000 ? (compact ? 4.5 : 8.0) : (compact ? 0.7 : 1.0) * m_flow.body_size();
+        f.geometry = icon_array_geometry(block.denominator, f.column_width, max_cell);
+        for (const FigureBlock::Column& c : block.columns) {
+            f.columns.push_back({c.count, m_flow.block(c.option, TextStyle::subheading, f.column_width, ink::heading),
+                                 m_flow.block(c.sentence, TextStyle::body, f.column_width)});
         }
-        f.head.push_back(m_flow.block(words("outcomes.heading", {{"outcome", name}}), TextStyle::subheading, width));
-        if (!outcome.explanation.empty()) f.head.push_back(m_flow.block(text(outcome.explanation), TextStyle::body, width));
-        f.legend.emplace(m_flow.block(words(f.good ? "outcomes.legend-good" : "outcomes.legend-bad", {{"outcome", name}}),
-                                      TextStyle::body, width));
+        f.head = std::move(head);
+        f.legend.emplace(m_flow.block(block.key, TextStyle::body, width));
         for (std::size_t first = 0; first < f.columns.size(); first += f.per_row) {
             double words_height = 0;
             for (std::size_t i = first; i < std::min(f.columns.size(), first + f.per_row); ++i) {
@@ -172,7 +179,7 @@ private:
         // Smaller pictures rather than a figure split over two pages, down to a size where each
         // shape can still be told apart.
         const double excess = f.total - m_flow.page_room();
-        const double min_cell = outcome.denominator == 1000 ? 3.6 : 0.65 * m_flow.body_size();
+        const double min_cell = block.denominator == 1000 ? 3.6 : 0.65 * m_flow.body_size();
         const double array_rows = static_cast<double>(f.row_heights.size() * static_cast<std::size_t>(f.geometry.rows));
         if (excess > 0 && !f.row_heights.empty() && f.geometry.cell - excess / array_rows >= min_cell) {
             const double cell = f.geometry.cell - excess / array_rows;
@@ -198,13 +205,22 @@ private:
         bool personalised = false;
         for (const Outcome& o : m_aid.outcomes) {
             const OutcomeNumbers shown = numbers_for(m_aid, o, scores);
+            if (!shown.numbers) continue;
             personalised = personalised || shown.personalised;
-            figures.push_back(figure(o, shown));
+            const std::string name = text(o.name);
+            std::vector<TextBlock> head;
+            head.push_back(m_flow.block(words("outcomes.heading", {{"outcome", name}}), TextStyle::subheading, m_flow.width()));
+            if (!o.explanation.empty()) head.push_back(m_flow.block(text(o.explanation), TextStyle::body, m_flow.width()));
+            figures.push_back(shape(outcome_figure(m_aid, shown, m_words), std::move(head), false));
+        }
+        // Whose numbers these are, naming the patient's own scores where the numbers are theirs.
+        std::string whose = words(personalised ? "outcomes.personalised" : m_aid.personalisation ? "outcomes.general" : "outcomes.general-no-questions");
+        if (personalised) {
+            const std::string from = scores_sentence(m_aid, scores, m_words);
+            if (!from.empty()) whose += " " + from;
         }
         std::optional<TextBlock> note;
-        if (m_aid.personalisation) {
-            note.emplace(m_flow.block(words(personalised ? "outcomes.personalised" : "outcomes.general"), TextStyle::body, m_flow.width()));
-        }
+        note.emplace(m_flow.block(whose, TextStyle::body, m_flow.width()));
         // The section heading stays with its first figure.
         const std::string title = words("take-home.outcomes");
         const double before_first = m_flow.heading_height(title) + (note ? note->height() + 0.6 * line() : 0);
@@ -256,11 +272,6 @@ private:
             m_flow.move_down(f.row_heights[row]);
         }
         m_flow.paragraph_block(*f.legend, m_flow.left());
-    }
-
-    void fit() {
-        heading("take-home.fit");
-        for (const std::string& sentence : fit_sentences(m_aid, m_answers, m_words)) m_flow.paragraph(sentence);
     }
 
     void knowledge() {
@@ -328,24 +339,6 @@ private:
             else m_flow.paragraph(words("summary.sure-conflict", {{"count", static_cast<long long>(4 - *m_assessment.sure_score)}}), TextStyle::strong);
         }
         m_flow.paragraph(words("sure.no-means"));
-    }
-
-    void leaning() {
-        heading("step.leaning");
-        if (m_answers.leaning) {
-            m_flow.paragraph(words("summary.leaning", {{"option", choice_name(m_aid, *m_answers.leaning, m_words)}}), TextStyle::subheading);
-        } else {
-            m_flow.paragraph(words("summary.leaning-none"));
-        }
-        if (m_answers.decision) {
-            m_flow.paragraph(words("take-home.decision-made", {{"choice", choice_name(m_aid, *m_answers.decision, m_words)}}));
-        }
-    }
-
-    void since_home() {
-        if (!m_doc.home_and_clinic || !m_doc.home_and_clinic->continued_after_home()) return;
-        heading("summary.moved-heading");
-        for (const std::string& sentence : home_to_clinic_sentences(m_aid, *m_doc.home_and_clinic, m_words)) m_flow.paragraph(sentence);
     }
 
     void questions() {

@@ -4,8 +4,8 @@
 #pragma once
 #include "engine/content/aid.hpp"
 #include "engine/i18n/catalog.hpp"
-#include "engine/session/answers.hpp"
-#include "engine/session/home_and_clinic.hpp"
+#include "engine/decision/answers.hpp"
+#include "engine/decision/home_and_clinic.hpp"
 #include "engine/store/session_store.hpp"
 
 #include <string>

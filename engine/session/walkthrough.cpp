@@ -2,6 +2,7 @@
 
 #include "engine/core/errors.hpp"
 #include "engine/core/ids_and_time.hpp"
+#include "engine/store/event_replay.hpp"
 #include "engine/store/store_error.hpp"
 
 #include <algorithm>
@@ -33,32 +34,10 @@ Walkthrough Walkthrough::resume(const Aid& aid, SessionStore& store, const std::
     Walkthrough w(aid, store, setting, std::move(clock));
     w.m_session_id = session_id;
     const auto events = store.events(session_id);
-    replay(events, w.m_answers, w.m_status);
+    replay_events(events, w.m_answers, w.m_status);
     w.m_home_and_clinic = moves_since_home(events);
     w.m_step = step_from_name(row->step).value_or(Step::what_matters);
     return w;
-}
-
-void Walkthrough::replay(const std::vector<EventRow>& events, Answers& answers, std::string& status) {
-    for (const EventRow& e : events) {
-        if (e.item == status_item) {
-            if (e.new_value.is_string()) status = e.new_value.get<std::string>();
-            continue;
-        }
-        if (!is_answer_item(e.item)) continue;
-        // A record edited outside bran may hold a value of the wrong kind; it is skipped here
-        // (verify reports the event), never allowed to stop the replay.
-        try {
-            answers.set(e.item, e.new_value);
-        } catch (const nlohmann::json::exception&) {
-        }
-    }
-}
-
-HomeAndClinic Walkthrough::moves_since_home(const std::vector<EventRow>& events) {
-    HomeAndClinic moves;
-    for (const EventRow& e : events) moves.add(e.setting, e.item, e.new_value);
-    return moves;
 }
 
 int Walkthrough::pages_in(Step step) const {

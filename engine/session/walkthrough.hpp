@@ -2,12 +2,12 @@
 // a screen may send. Every answer is recorded durably before the state changes, so what the
 // screen shows as given is on disk.
 #pragma once
-#include "engine/audit/assessment.hpp"
+#include "engine/decision/assessment.hpp"
 #include "engine/content/aid.hpp"
-#include "engine/session/answers.hpp"
-#include "engine/session/home_and_clinic.hpp"
-#include "engine/session/risk_scores.hpp"
-#include "engine/session/steps.hpp"
+#include "engine/decision/answers.hpp"
+#include "engine/decision/home_and_clinic.hpp"
+#include "engine/decision/risk_scores.hpp"
+#include "engine/decision/steps.hpp"
 #include "engine/store/session_store.hpp"
 
 #include <functional>
@@ -82,10 +82,6 @@ public:
     // The last recording problem, until the next successful action.
     const std::string& error() const { return m_error; }
 
-    // Answers and status replayed from events, as resume does (exposed for tests and verify).
-    static void replay(const std::vector<EventRow>& events, Answers& answers, std::string& status);
-    // How the answers moved between home and elsewhere, from the same events.
-    static HomeAndClinic moves_since_home(const std::vector<EventRow>& events);
 
 private:
     Walkthrough(const Aid& aid, SessionStore& store, Setting setting, Clock clock);

@@ -1,8 +1,8 @@
 #include "engine/store/reassess.hpp"
 
-#include "engine/audit/assessment.hpp"
+#include "engine/decision/assessment.hpp"
 #include "engine/content/library.hpp"
-#include "engine/session/walkthrough.hpp"
+#include "engine/store/event_replay.hpp"
 #include "engine/store/schema.hpp"
 #include "engine/store/session_store.hpp"
 #include "engine/store/transaction.hpp"
@@ -56,7 +56,7 @@ std::uint64_t assess_sessions_from_older_value_rule(Database& db, Progress* prog
         }
         Answers answers;
         std::string status;
-        Walkthrough::replay(events, answers, status);
+        replay_events(events, answers, status);
         const Assessment a = assess(*aid->second.aid, answers);
         update.reset();
         update.bind(1, id).bind(2, a.choice).bind(3, concordance_code(a)).bind(4, a.knowledge_correct);

@@ -53,9 +53,6 @@ SessionRow read_session(const Statement& s) {
 
 }  // namespace
 
-bool is_answer_item(const std::string& item) { return is_session_work(item) && item != status_item; }
-bool is_session_work(const std::string& item) { return item != facts_item && item != credit_item; }
-
 namespace {
 nlohmann::json or_null(const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
 }  // namespace

@@ -2,7 +2,7 @@
 // committed transaction: the event (with its link in the keyed hash chain) and the session's
 // refreshed audit facts, together or not at all.
 #pragma once
-#include "engine/audit/assessment.hpp"
+#include "engine/decision/assessment.hpp"
 #include "engine/core/progress.hpp"
 #include "engine/content/aid.hpp"
 #include "engine/store/chain_key.hpp"
@@ -161,15 +161,6 @@ private:
     std::optional<Statement> m_last_event, m_next_seq, m_insert_event, m_update_facts, m_insert_session,
         m_count_event;
 };
-
-// The items of events that are not answers: the session's facts when it was created, the
-// clinic's credit for a session begun at home, and a change of status.
-constexpr const char* facts_item = "session";
-constexpr const char* credit_item = "credited";
-constexpr const char* status_item = "status";
-bool is_answer_item(const std::string& item);
-// Work done in a session: an answer or a change of status (not its facts, nor a credit for it).
-bool is_session_work(const std::string& item);
 
 // A session's facts as the chain vouches for them: its "session" event, with later credits.
 struct ChainedFacts {

@@ -45,3 +45,17 @@ TEST_CASE("normal colours: every text is at least 4.5:1, body text at least 7:1,
     CHECK(contrast_ratio(palette(false).text, palette(false).panel) >= 7.0);
     check_focus(palette(false));
 }
+
+TEST_CASE("every icon of an icon array stands out at least 3:1 in both themes, its tick or cross too", "[theme]") {
+    for (const bool high_contrast : {false, true}) {
+        const Palette& p = palette(high_contrast);
+        INFO((high_contrast ? "high contrast" : "normal colours"));
+        // The people the outcome happens to (filled), and everyone else (an outline).
+        CHECK(contrast_ratio(p.good, p.background) >= 3.0);
+        CHECK(contrast_ratio(p.bad, p.background) >= 3.0);
+        CHECK(contrast_ratio(p.empty, p.background) >= 3.0);
+        // The tick and the cross are drawn in the background colour on the filled shape.
+        CHECK(contrast_ratio(p.background, p.good) >= 3.0);
+        CHECK(contrast_ratio(p.background, p.bad) >= 3.0);
+    }
+}

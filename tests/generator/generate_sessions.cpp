@@ -8,8 +8,8 @@
 // audit benchmark, whose query reads the facts alone (a million sessions with events is ~3 GB).
 #include "engine/content/library.hpp"
 #include "engine/core/ids_and_time.hpp"
-#include "engine/session/answers.hpp"
-#include "engine/session/steps.hpp"
+#include "engine/decision/answers.hpp"
+#include "engine/decision/steps.hpp"
 #include "engine/store/session_store.hpp"
 
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "engine/session/app_model.hpp"
+#include "engine/shell/app_model.hpp"
 #include "engine/session/clinician_pin.hpp"
 #include "temp_dir.hpp"
 #include "test_aid.hpp"

@@ -1,4 +1,4 @@
-#include "engine/audit/assessment.hpp"
+#include "engine/decision/assessment.hpp"
 #include "test_aid.hpp"
 
 using namespace bran;

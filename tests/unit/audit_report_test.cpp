@@ -1,6 +1,6 @@
 #include "engine/audit/audit_output.hpp"
 #include "engine/session/walkthrough.hpp"
-#include "engine/store/audit_source.hpp"
+#include "engine/audit/audit_source.hpp"
 #include "test_aid.hpp"
 
 using namespace bran;

@@ -3,7 +3,7 @@
 // taken out behind bran's back, is named.
 #include "engine/content/library.hpp"
 #include "engine/session/walkthrough.hpp"
-#include "engine/store/chain_verify.hpp"
+#include "engine/audit/chain_verify.hpp"
 #include "engine/store/session_store.hpp"
 #include "temp_dir.hpp"
 #include "test_aid.hpp"

@@ -1,4 +1,4 @@
-#include "engine/session/home_and_clinic.hpp"
+#include "engine/decision/home_and_clinic.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -2,7 +2,7 @@
 // again by the first bran that records there; until then verify checks it by the older rule.
 #include "engine/content/library.hpp"
 #include "engine/session/walkthrough.hpp"
-#include "engine/store/chain_verify.hpp"
+#include "engine/audit/chain_verify.hpp"
 #include "engine/store/reassess.hpp"
 #include "engine/store/session_store.hpp"
 #include "temp_dir.hpp"

@@ -1,6 +1,7 @@
 #include "engine/interop/import_records.hpp"
 #include "engine/interop/session_record.hpp"
 #include "engine/session/walkthrough.hpp"
+#include "engine/store/event_replay.hpp"
 #include "temp_dir.hpp"
 #include "test_aid.hpp"
 
@@ -113,8 +114,8 @@ TEST_CASE("export then import into a fresh database gives the same sessions and 
         CHECK(copy->status == row.status);
         Answers original, imported;
         std::string s1, s2;
-        Walkthrough::replay(home_store.events(row.id), original, s1);
-        Walkthrough::replay(clinic_store.events(row.id), imported, s2);
+        replay_events(home_store.events(row.id), original, s1);
+        replay_events(clinic_store.events(row.id), imported, s2);
         CHECK(imported == original);
         // Where each answer was given travels with it.
         // (The first event is each database's own record of the session's facts.)

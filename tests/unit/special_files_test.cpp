@@ -4,7 +4,7 @@
 #include "engine/content/library.hpp"
 #include "engine/core/errors.hpp"
 #include "engine/core/files.hpp"
-#include "engine/session/app_model.hpp"
+#include "engine/shell/app_model.hpp"
 #include "temp_dir.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,5 +1,6 @@
-#include "engine/session/app_model.hpp"
-#include "engine/session/summary.hpp"
+#include "engine/shell/app_model.hpp"
+#include "engine/view/summary_words.hpp"
+#include "engine/shell/current_view.hpp"
 #include "engine/speech/screen_text.hpp"
 #include "engine/speech/speaker.hpp"
 #include "command_output.hpp"
@@ -164,27 +165,32 @@ TEST_CASE("an aid's numbers before the questions about you are for people, after
     CHECK(screen_text(f.model, cy).find("o bobl fel chi yn") != std::string::npos);
 }
 
-TEST_CASE("the PSA outcome pages read each option's number out of 1000 people like you", "[speech]") {
+TEST_CASE("the PSA outcome pages read each option's number out of 1000 people, and who to ask about their own", "[speech]") {
+    // The PSA aid works out no personal numbers: its numbers are for men in general, never "like you".
     Fixture f;
     f.open_psa("en-GB", Step::outcomes, 0);
     const Catalog en = words_for("en-GB");
     std::string text = screen_text(f.model, en);
     CHECK(text.rfind("What may happen: die from prostate cancer.\n", 0) == 0);
-    CHECK(text.find("Have a PSA test now.\n5 out of 1,000 people like you will die from prostate cancer in the next 13 years.\n"
-                    "Don’t have a PSA test now.\n6 out of 1,000 people like you will die from prostate cancer in the next 13 years.\n") !=
+    CHECK(has_line(text, "These numbers are for people in general. This aid cannot work out your own numbers. Ask your clinician if "
+                         "your chances may be higher or lower."));
+    CHECK(text.find("Have a PSA test now.\n5 out of 1,000 people will die from prostate cancer in the next 13 years.\n"
+                    "Don’t have a PSA test now.\n6 out of 1,000 people will die from prostate cancer in the next 13 years.\n") !=
           std::string::npos);
+    CHECK(text.find("like you") == std::string::npos);
 
     REQUIRE(f.model.walk(intent::GoTo{Step::outcomes, 3}).ok);
     text = screen_text(f.model, en);
-    CHECK(has_line(text, "178 out of 1,000 people like you will have a false alarm: a raised PSA, but no cancer found in the next 13 years."));
-    CHECK(has_line(text, "0 out of 1,000 people like you will have a false alarm: a raised PSA, but no cancer found in the next 13 years."));
+    CHECK(has_line(text, "178 out of 1,000 people will have a false alarm: a raised PSA, but no cancer found in the next 13 years."));
+    CHECK(has_line(text, "0 out of 1,000 people will have a false alarm: a raised PSA, but no cancer found in the next 13 years."));
 
     const Catalog cy = words_for("cy");
     f.model.set_locale("cy");
     REQUIRE(f.model.walk(intent::GoTo{Step::outcomes, 0}).ok);
     text = screen_text(f.model, cy);
-    CHECK(has_line(text, "Bydd 5 o bob 1,000 o bobl fel chi yn marw o ganser y prostad yn ystod y 13 blynedd nesaf."));
-    CHECK(has_line(text, "Bydd 6 o bob 1,000 o bobl fel chi yn marw o ganser y prostad yn ystod y 13 blynedd nesaf."));
+    CHECK(has_line(text, "Bydd 5 o bob 1,000 o bobl yn marw o ganser y prostad yn ystod y 13 blynedd nesaf."));
+    CHECK(has_line(text, "Bydd 6 o bob 1,000 o bobl yn marw o ganser y prostad yn ystod y 13 blynedd nesaf."));
+    CHECK(text.find("fel chi") == std::string::npos);
 }
 
 TEST_CASE("the BRAN page and the choices read without quotes, ticks or arrows", "[speech]") {

@@ -1,6 +1,6 @@
 // The value-concordance verdict (docs/value-concordance.md) on every bundled aid: the case tables of
 // that page, read from it, and the properties it promises.
-#include "engine/audit/value_model.hpp"
+#include "engine/decision/value_model.hpp"
 #include "engine/content/library.hpp"
 
 #include <catch2/catch.hpp>

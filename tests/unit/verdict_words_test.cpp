@@ -1,7 +1,7 @@
 // The verdict in words (docs/value-concordance.md, "What the patient sees"): what the values
 // question shows, what the summary says points each way, and what an auditor sees of a verdict.
 #include "engine/content/library.hpp"
-#include "engine/session/summary.hpp"
+#include "engine/view/summary_words.hpp"
 
 #include <catch2/catch.hpp>
 

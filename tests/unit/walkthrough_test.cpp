@@ -1,4 +1,5 @@
 #include "engine/session/walkthrough.hpp"
+#include "engine/store/event_replay.hpp"
 #include "engine/store/schema.hpp"
 #include "engine/store/store_error.hpp"
 #include "test_aid.hpp"
@@ -113,7 +114,7 @@ TEST_CASE("state rebuilt from events equals the live state, and resume continues
     w.apply(intent::GoTo{Step::leaning});
     Answers rebuilt;
     std::string status = "in-progress";
-    Walkthrough::replay(f.store.events(w.session_id()), rebuilt, status);
+    replay_events(f.store.events(w.session_id()), rebuilt, status);
     CHECK(rebuilt == w.answers());
     CHECK(rebuilt.values.at("avoid-op") == 3);
 

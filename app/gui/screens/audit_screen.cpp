@@ -1,5 +1,5 @@
 #include "app/gui/screens/audit_screen.hpp"
-#include "engine/session/summary.hpp"
+#include "engine/view/summary_words.hpp"
 
 #include <imgui.h>
 

@@ -4,7 +4,7 @@
 #include "app/gui/widgets/widgets.hpp"
 #include "engine/content/library.hpp"
 #include "engine/i18n/catalog.hpp"
-#include "engine/session/app_model.hpp"
+#include "engine/shell/app_model.hpp"
 
 namespace bran::gui {
 

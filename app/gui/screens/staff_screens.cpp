@@ -1,5 +1,7 @@
 #include "app/gui/screens/staff_screens.hpp"
 
+#include "app/gui/screens/view_drawer.hpp"
+
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
@@ -64,18 +66,18 @@ StaffChoice draw_clinician(const DrawContext& dc, const Catalog& words, const Ap
     return choice;
 }
 
-bool draw_idle_prompt(const DrawContext& dc, const Catalog& words, double seconds_left) {
+bool draw_idle_prompt(const DrawContext& dc, const ScreenView& prompt) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
     ImGui::SetNextWindowFocus();
     ImGui::Begin("##idle", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
     ImGui::Dummy(ImVec2(0, viewport->WorkSize.y * 0.25f));
-    heading(dc, words.text("idle.heading"));
-    paragraph(words.text("idle.body", {{"seconds", static_cast<long long>(std::ceil(seconds_left))}}));
-    const bool stay = big_button(dc, words.text("idle.stay"), "idle-stay", 420.0f * dc.unit);
+    std::map<std::string, std::string> no_drafts;
+    PageState state{no_drafts};
+    const ViewPress press = draw_view(dc, prompt, state);
     ImGui::End();
-    return stay;
+    return press.button && press.button->action == Action::still_here;
 }
 
 }  // namespace bran::gui

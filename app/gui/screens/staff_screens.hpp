@@ -2,7 +2,8 @@
 #pragma once
 #include "app/gui/widgets/widgets.hpp"
 #include "engine/i18n/catalog.hpp"
-#include "engine/session/app_model.hpp"
+#include "engine/shell/app_model.hpp"
+#include "engine/view/screen_view.hpp"
 
 #include <string>
 
@@ -20,7 +21,8 @@ enum class StaffChoice { none, close, back, audit, open_file };
 StaffChoice draw_clinician(const DrawContext& dc, const Catalog& words, const AppModel& model,
                            const std::vector<std::string>& files, std::string& path);
 
+// The kiosk's "Are you still there?" over the whole window (shell/current_view.hpp's idle_view).
 // Returns true when the person says they are still there.
-bool draw_idle_prompt(const DrawContext& dc, const Catalog& words, double seconds_left);
+bool draw_idle_prompt(const DrawContext& dc, const ScreenView& prompt);
 
 }  // namespace bran::gui

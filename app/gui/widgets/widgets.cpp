@@ -16,6 +16,12 @@ FocusRing& focus_ring() {
 
 namespace {
 
+std::vector<std::string>* g_drawn_text = nullptr;
+
+void drawn(const std::string& text) {
+    if (g_drawn_text) g_drawn_text->push_back(text);
+}
+
 // Around the item just drawn: the focus ring, and a scroll that brings the item (ring included)
 // into view when the focus has just come to it.
 void show_focus(const DrawContext& dc, const FocusRing::Control& control) {
@@ -47,6 +53,7 @@ bool button_with(const DrawContext& dc, const std::string& label, const char* id
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(hover[0], hover[1], hover[2], 1.0f));
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(text[0], text[1], text[2], 1.0f));
     ImGui::PushFont(dc.fonts->bold);
+    drawn(label);
     const std::string full = label + "###" + id;
     const float height = std::max(56.0f * dc.unit, ImGui::GetFrameHeight());
     const ImGuiID control_id = ImGui::GetID(full.c_str());
@@ -63,6 +70,7 @@ bool button_with(const DrawContext& dc, const std::string& label, const char* id
 
 bool text_field(const DrawContext& dc, const char* label, std::string& text, int flags, float width, float height,
                 bool take_keys) {
+    drawn(text);
     const ImGuiID control_id = ImGui::GetID(label);
     if (take_keys) focus_ring().focus(control_id, FocusRing::By::keyboard);
     const FocusRing::Control control = focus_ring().add(control_id);
@@ -118,6 +126,7 @@ void wrapped_headers_row(const DrawContext& dc) {
 }
 
 void heading(const DrawContext& dc, const std::string& text) {
+    drawn(text);
     ImGui::PushFont(dc.fonts->heading);
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text.c_str());
@@ -126,6 +135,7 @@ void heading(const DrawContext& dc, const std::string& text) {
 }
 
 void paragraph(const std::string& text) {
+    drawn(text);
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopTextWrapPos();
@@ -157,6 +167,8 @@ namespace {
 std::vector<KeyPress> g_frame_presses;
 }
 
+void record_drawn_text(std::vector<std::string>* into) { g_drawn_text = into; }
+
 void set_frame_key_presses(std::vector<KeyPress> presses) { g_frame_presses = std::move(presses); }
 
 bool key_pressed(int key, int mods) {
@@ -169,18 +181,16 @@ bool key_pressed(int key, int mods) {
 
 bool shortcut_pressed(int key) { return !ImGui::GetIO().WantTextInput && key_pressed(key); }
 
-bool choice_button(const DrawContext& dc, int index, const std::string& label, bool selected, float width, bool with_key) {
-    const Palette& p = *dc.palette;
-    const std::string number = with_key && index < 9 ? std::to_string(index + 1) + "   " : "";
+bool choice_button(const DrawContext& dc, int id, int key, const std::string& label, bool selected, float width) {
+    const std::string number = key > 0 ? std::to_string(key) + "   " : "";
     // A chosen answer is told by a tick and a fill, not by colour alone.
     const std::string text = (selected ? "✓ " : "    ") + number + label;
-    const std::string id = "choice" + std::to_string(index);
+    const std::string button_id = "choice" + std::to_string(id);
     const float w = width > 0 ? width : ImGui::GetContentRegionAvail().x;
     ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
-    bool pressed = selected ? big_button(dc, text, id.c_str(), w) : secondary_button(dc, text, id.c_str(), w);
+    bool pressed = selected ? big_button(dc, text, button_id.c_str(), w) : secondary_button(dc, text, button_id.c_str(), w);
     ImGui::PopStyleVar();
-    (void)p;
-    if (with_key && index < 9 && shortcut_pressed(GLFW_KEY_1 + index)) pressed = true;
+    if (key > 0 && key <= 9 && shortcut_pressed(GLFW_KEY_0 + key)) pressed = true;
     return pressed;
 }
 

@@ -35,10 +35,12 @@ void muted_paragraph(const DrawContext& dc, const std::string& text);
 void section_heading(const DrawContext& dc, const std::string& text);
 
 // One answer of a question: a wide button showing its number key, filled and ticked when chosen.
-// Returns true when clicked, or when its number key (index + 1) is pressed and no text is being typed.
-// With with_key false (pages with several questions) no number key is shown or read.
-bool choice_button(const DrawContext& dc, int index, const std::string& label, bool selected, float width = 0.0f,
-                   bool with_key = true);
+// `id` tells it from the page's other answers. Returns true when clicked, or when its number key
+// (1 to 9; 0 for none) is pressed and no text is being typed.
+bool choice_button(const DrawContext& dc, int id, int key, const std::string& label, bool selected, float width = 0.0f);
+
+// For tests: while set, every text a widget draws is appended to `into`, in the order drawn.
+void record_drawn_text(std::vector<std::string>* into);
 
 // The presses this frame handles; the window hands them over before drawing.
 void set_frame_key_presses(std::vector<KeyPress> presses);

@@ -1,0 +1,150 @@
+#include "app/gui/screens/view_drawer.hpp"
+
+#include "app/gui/widgets/icon_array.hpp"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <variant>
+
+namespace bran::gui {
+
+namespace {
+
+void draw_words(const DrawContext& dc, const WordsBlock& w) {
+    switch (w.emphasis) {
+        case Emphasis::heading: heading(dc, w.text); break;
+        case Emphasis::section: section_heading(dc, w.text); break;
+        case Emphasis::body: paragraph(w.text); break;
+        case Emphasis::strong: bold_paragraph(dc, w.text); break;
+        case Emphasis::muted: muted_paragraph(dc, w.text); break;
+        case Emphasis::quote: paragraph("“" + w.text + "”"); break;
+        case Emphasis::point: paragraph("•  " + w.text); break;
+        case Emphasis::notice: notice_box(dc, w.text); break;
+    }
+}
+
+ViewPress draw_entry(const DrawContext& dc, const TextEntryBlock& entry, PageState& state) {
+    ViewPress press;
+    auto [it, inserted] = state.drafts.try_emplace(entry.item, entry.saved);
+    // Six lines, but never more than half the page at the larger sizes: the question must stay in view.
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const float height = std::max(line * 3.0f, std::min(line * 6.0f, ImGui::GetWindowHeight() * 0.45f));
+    text_field(dc, "##text", it->second, 0, -1.0f, height, state.first_frame);
+    if (ImGui::IsItemDeactivatedAfterEdit()) {
+        const auto first = it->second.find_first_not_of(" \t\r\n");
+        press.answer = intent::Answer{entry.item, first == std::string::npos ? nlohmann::json() : nlohmann::json(it->second)};
+    }
+    return press;
+}
+
+// The options' pictures side by side where each fits at the size the text asks for, else one
+// below another, so that at the largest text the icons grow rather than shrink.
+void draw_figure(const DrawContext& dc, const FigureBlock& figure) {
+    const float available = ImGui::GetContentRegionAvail().x;
+    const float gap = ImGui::GetStyle().ItemSpacing.x * 2.0f;
+    const int count = static_cast<int>(figure.columns.size());
+    const float wanted = icon_array_width(dc, figure.denominator);
+    int per_row = std::max(1, std::min(count, static_cast<int>((available + gap) / (wanted + gap))));
+    // Rows of equal length: three options as one row of three or three rows, never two and one.
+    while (per_row > 1 && count % per_row != 0) --per_row;
+    for (int first = 0; first < count; first += per_row) {
+        const std::string id = "##figure" + std::to_string(first);
+        if (!ImGui::BeginTable(id.c_str(), per_row, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_BordersInnerV)) continue;
+        ImGui::TableNextRow();
+        for (int i = first; i < std::min(count, first + per_row); ++i) {
+            ImGui::TableSetColumnIndex(i - first);
+            const FigureBlock::Column& column = figure.columns[static_cast<std::size_t>(i)];
+            bold_paragraph(dc, column.option);
+            paragraph(column.sentence);
+            icon_array(dc, column.count, figure.denominator, figure.good, ImGui::GetContentRegionAvail().x - 8.0f);
+        }
+        ImGui::EndTable();
+    }
+    muted_paragraph(dc, figure.key);
+}
+
+// The options side by side. The header row stays in view while the rows scroll under it.
+void draw_grid(const DrawContext& dc, const GridBlock& grid) {
+    const int columns = static_cast<int>(grid.options.size()) + 1;
+    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp |
+                                  ImGuiTableFlags_ScrollY;
+    // The grid fills the rest of the page, so its own scrolling keeps its headings in view.
+    const float height = std::max(ImGui::GetContentRegionAvail().y, ImGui::GetTextLineHeightWithSpacing() * 8.0f);
+    if (!ImGui::BeginTable("##grid", columns, flags, ImVec2(0.0f, height))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("##question", ImGuiTableColumnFlags_WidthStretch, 0.7f);
+    for (std::size_t i = 0; i < grid.options.size(); ++i) {
+        ImGui::TableSetupColumn(("##option" + std::to_string(i)).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    }
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
+    for (std::size_t i = 0; i < grid.options.size(); ++i) {
+        ImGui::TableSetColumnIndex(static_cast<int>(i) + 1);
+        bold_paragraph(dc, grid.options[i]);
+    }
+    for (const GridBlock::Row& row : grid.rows) {
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+        bold_paragraph(dc, row.question);
+        for (std::size_t i = 0; i < row.answers.size(); ++i) {
+            ImGui::TableSetColumnIndex(static_cast<int>(i) + 1);
+            paragraph(row.answers[i]);
+        }
+    }
+    scroll_with_arrow_keys();
+    ImGui::EndTable();
+}
+
+}  // namespace
+
+ViewPress draw_block(const DrawContext& dc, const Block& block, int index, PageState& state) {
+    ViewPress press;
+    ImGui::PushID(index);
+    if (const auto* w = std::get_if<WordsBlock>(&block)) {
+        draw_words(dc, *w);
+    } else if (const auto* c = std::get_if<ChoiceBlock>(&block)) {
+        if (choice_button(dc, index, c->key, c->label, c->selected)) press.answer = c->press();
+    } else if (const auto* e = std::get_if<TextEntryBlock>(&block)) {
+        press = draw_entry(dc, *e, state);
+    } else if (const auto* f = std::get_if<FigureBlock>(&block)) {
+        draw_figure(dc, *f);
+    } else if (const auto* g = std::get_if<GridBlock>(&block)) {
+        draw_grid(dc, *g);
+    } else if (const auto* b = std::get_if<ButtonBlock>(&block)) {
+        const std::string label = b->key > 0 && b->key <= 9 ? std::to_string(b->key) + "   " + b->label : b->label;
+        const bool key = b->key > 0 && b->key <= 9 && shortcut_pressed(GLFW_KEY_0 + b->key);
+        if (big_button(dc, label, "button") || key) press.button = *b;
+    }
+    ImGui::PopID();
+    return press;
+}
+
+ViewPress draw_view(const DrawContext& dc, const ScreenView& view, PageState& state) {
+    ViewPress press;
+    for (std::size_t i = 0; i < view.blocks.size(); ++i) {
+        // A card of its own for each aid on the list, and a rule between questions on one page.
+        const auto* w = std::get_if<WordsBlock>(&view.blocks[i]);
+        if (w && w->emphasis == Emphasis::section && i > 0 &&
+            (std::holds_alternative<ButtonBlock>(view.blocks[i - 1]) || std::holds_alternative<ChoiceBlock>(view.blocks[i - 1]))) {
+            ImGui::Spacing();
+            ImGui::Separator();
+        }
+        ViewPress p = draw_block(dc, view.blocks[i], static_cast<int>(i), state);
+        if (p.answer) press.answer = std::move(p.answer);
+        if (p.button) press.button = std::move(p.button);
+    }
+    // The save button sits at the foot of a long page: bring what it did into view.
+    if (state.just_saved) ImGui::SetScrollHereY(1.0f);
+    return press;
+}
+
+void draw_place(const DrawContext& dc, const ScreenView& view) {
+    for (std::size_t i = 0; i < view.place.size(); ++i) {
+        if (i + 1 == view.place.size()) bold_paragraph(dc, view.place[i]);
+        else muted_paragraph(dc, view.place[i]);
+    }
+}
+
+}  // namespace bran::gui

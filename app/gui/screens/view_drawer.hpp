@@ -1,0 +1,32 @@
+// The window's side of a view (engine/view/screen_view.hpp): each block drawn with the screens'
+// widgets, in order, and what the person pressed handed back. It adds no words of its own, so
+// the page says exactly what read-aloud says.
+#pragma once
+#include "app/gui/widgets/widgets.hpp"
+#include "engine/view/screen_view.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+
+namespace bran::gui {
+
+// What the window keeps for the page being drawn (never the patient's answers: those are the engine's).
+struct PageState {
+    std::map<std::string, std::string>& drafts;  // text being typed, by item, until it is recorded
+    bool first_frame = false;                    // the page just opened: the keyboard goes to its text field
+    bool just_saved = false;                     // a save's confirmation is brought into view
+};
+
+struct ViewPress {
+    std::optional<intent::Answer> answer;  // an answer chosen, changed or cleared
+    std::optional<ButtonBlock> button;     // a button pressed
+};
+
+ViewPress draw_view(const DrawContext& dc, const ScreenView& view, PageState& state);
+// One block; `index` is its place in the view, which keeps its controls' IDs apart.
+ViewPress draw_block(const DrawContext& dc, const Block& block, int index, PageState& state);
+// Where the patient is, for the foot of the page.
+void draw_place(const DrawContext& dc, const ScreenView& view);
+
+}  // namespace bran::gui
