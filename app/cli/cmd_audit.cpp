@@ -1,4 +1,5 @@
 // `bran audit` and `bran audit verify`: the auditor's figures, and proof the record is intact.
+#include "app/cli/command_edge.hpp"
 #include "app/cli/options.hpp"
 #include "engine/core/terminal_text.hpp"
 #include "engine/audit/audit_output.hpp"
@@ -54,7 +55,7 @@ bool facts_from_older_rule_after_assessing_again(const std::string& db_path) {
 int run_verify(const Arguments& arguments) {
     const auto db_path = arguments.value("db");
     if (!db_path) return usage_error("audit verify", "--db FILE is required");
-    try {
+    return run_guarded("audit verify", *db_path, [&]() -> int {
         Database db = Database::open(*db_path, Database::Mode::read_only);
         // Checking never makes a key: a new one would accuse every earlier answer.
         const std::optional<ChainKey> key = ChainKey::existing(*db_path);
@@ -79,10 +80,7 @@ int run_verify(const Arguments& arguments) {
         std::cout << "intact: " << report.events << " answer events in " << report.sessions << " sessions\n";
         if (report.events > 0) std::cout << "chain head: " << chain_head_text(report) << '\n';
         return Exit::ok;
-    } catch (const std::exception& e) {
-        std::cerr << error_line(*db_path, e.what()) << '\n';
-        return Exit::failed;
-    }
+    });
 }
 }  // namespace
 
@@ -115,7 +113,7 @@ int run_audit(const std::vector<std::string>& args) {
     if (format != "table" && format != "csv" && format != "json") {
         return usage_error("audit", "--format is table, csv or json, not \"" + format + "\"");
     }
-    try {
+    return run_guarded("audit", *db_path, [&]() -> int {
         const bool older_rule = facts_from_older_rule_after_assessing_again(*db_path);
         Database db = Database::open(*db_path, Database::Mode::read_only);
         const auto groups = read_audit(db, filter);
@@ -128,10 +126,7 @@ int run_audit(const std::vector<std::string>& args) {
         else if (format == "csv") std::cout << audit_csv(groups);
         else std::cout << audit_table(filter, groups);
         return Exit::ok;
-    } catch (const std::exception& e) {
-        std::cerr << error_line(*db_path, e.what()) << '\n';
-        return Exit::failed;
-    }
+    });
 }
 
 }  // namespace bran::cli

@@ -1,5 +1,7 @@
 // `bran export fhir --db FILE [--session ID]`: session records out, as a FHIR Bundle on stdout.
+#include "app/cli/command_edge.hpp"
 #include "app/cli/options.hpp"
+#include "app/cli/standard_output.hpp"
 #include "app/cli/terminal_progress.hpp"
 #include "engine/core/terminal_text.hpp"
 #include "engine/interop/session_record.hpp"
@@ -12,7 +14,6 @@ namespace bran::cli {
 
 namespace {
 // Standard output stopped taking the Bundle (a full disk, a closed pipe): stop reading sessions.
-struct OutputLost {};
 
 const char* const help = R"(usage: bran export fhir --db FILE [--session ID]
 
@@ -36,7 +37,7 @@ int run_export(const std::vector<std::string>& args) {
     }
     const auto db_path = arguments.value("db");
     if (!db_path) return usage_error("export", "--db FILE is required");
-    try {
+    return run_guarded("export", *db_path, [&]() -> int {
         Database db = Database::open(*db_path, Database::Mode::read_only);
         SessionStore store(db, ChainKey::random());  // reading only: the chain key is not needed
         std::map<std::string, LoadedAid> aids;  // by content hash: each stored version parsed once
@@ -73,12 +74,7 @@ int run_export(const std::vector<std::string>& args) {
         }
         bundle.finish();
         return std::cout.good() ? Exit::ok : Exit::failed;
-    } catch (const OutputLost&) {
-        return Exit::failed;  // main says why, once: "bran: standard output: ..."
-    } catch (const std::exception& e) {
-        std::cerr << error_line(*db_path, e.what()) << '\n';
-        return Exit::failed;
-    }
+    });
 }
 
 }  // namespace bran::cli

@@ -1,4 +1,5 @@
 // `bran import FILE... --db FILE`: session records in; each file all or nothing.
+#include "app/cli/command_edge.hpp"
 #include "app/cli/options.hpp"
 #include "app/cli/terminal_progress.hpp"
 #include "engine/core/ids_and_time.hpp"
@@ -35,7 +36,7 @@ int run_import(const std::vector<std::string>& args) {
     const auto db_path = arguments.value("db");
     if (!db_path) return usage_error("import", "--db FILE is required");
     if (arguments.positionals().empty()) return usage_error("import", "name at least one record file");
-    try {
+    return run_guarded("import", *db_path, [&]() -> int {
         Database db = Database::open(*db_path);
         // The database's fault, said of the database: not of each record that could not go in.
         if (db.read_only()) {
@@ -58,7 +59,7 @@ int run_import(const std::vector<std::string>& args) {
                 TerminalProgress progress;
                 report = import_record_file(file, store, aids, problems, &progress);
             }
-            for (const std::string& line : problems.lines()) std::cerr << line << '\n';
+            print_diagnostics(problems);
             if (problems.has_errors()) ++rejected;
             imported += report.imported;
             unchanged += report.unchanged;
@@ -66,10 +67,7 @@ int run_import(const std::vector<std::string>& args) {
         if (!store.receipts_problem().empty()) std::cerr << terminal_safe(store.receipts_problem()) << '\n';
         std::cout << imported << " imported, " << unchanged << " already recorded, " << rejected << " files rejected\n";
         return rejected == 0 ? Exit::ok : Exit::failed;
-    } catch (const std::exception& e) {
-        std::cerr << error_line(*db_path, e.what()) << '\n';
-        return Exit::failed;
-    }
+    });
 }
 
 }  // namespace bran::cli

@@ -1,4 +1,5 @@
 // `bran pin --db FILE`: sets the clinician PIN that guards leaving kiosk mode and staff views.
+#include "app/cli/command_edge.hpp"
 #include "app/cli/options.hpp"
 #include "engine/core/ids_and_time.hpp"
 #include "engine/core/terminal_text.hpp"
@@ -51,7 +52,7 @@ int run_pin(const std::vector<std::string>& args) {
     if (!arguments.ok()) return usage_error("pin", arguments.error());
     const auto db_path = arguments.value("db");
     if (!db_path) return usage_error("pin", "--db FILE is required");
-    try {
+    return run_guarded("pin", *db_path, [&]() -> int {
         Database db = Database::open(*db_path);
         const bool reset = arguments.flag("reset");
         if (has_clinician_pin(db) && !reset) {
@@ -77,12 +78,9 @@ int run_pin(const std::vector<std::string>& args) {
             record_pin_reset(db, now_iso());
             std::cerr << "bran pin: the PIN was reset without the old one; this is recorded in " << *db_path << '\n';
         }
-    } catch (const std::exception& e) {
-        std::cerr << error_line(*db_path, e.what()) << '\n';
-        return Exit::failed;
-    }
-    std::cout << "clinician PIN set\n";
-    return Exit::ok;
+        std::cout << "clinician PIN set\n";
+        return Exit::ok;
+    });
 }
 
 }  // namespace bran::cli

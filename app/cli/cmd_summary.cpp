@@ -1,5 +1,6 @@
 // `bran summary --db FILE --session ID -o OUT.pdf [--large-print] [--locale TAG]`: the take-home
 // summary of one session as an A4 PDF, in the session's language unless told otherwise.
+#include "app/cli/command_edge.hpp"
 #include "app/cli/options.hpp"
 #include "engine/core/terminal_text.hpp"
 #include "engine/content/library.hpp"
@@ -57,7 +58,7 @@ int run_summary(const std::vector<std::string>& args) {
         for (const std::string& l : locales) known += (known.empty() ? "" : ", ") + l;
         return usage_error("summary", "--locale must be one of " + known + ", not \"" + *locale + "\"");
     }
-    try {
+    return run_guarded("summary", *db_path, [&]() -> int {
         Database db = Database::open(*db_path, Database::Mode::read_only);
         SessionStore store(db, ChainKey::random());  // reading only: the chain key is not needed
         const auto row = store.find(*session_id);
@@ -80,17 +81,11 @@ int run_summary(const std::vector<std::string>& args) {
         const HomeAndClinic home_and_clinic = moves_since_home(events);
         Diagnostics problems;
         const Catalog words = Catalog::load(i18n_dir, locale.value_or(row->meta.locale), problems);
-        for (const Diagnostic& d : problems.items()) std::cerr << d.to_line() << '\n';
+        print_diagnostics(problems);
         if (problems.has_errors()) return Exit::failed;
         write_summary_pdf({*loaded.aid, *row, answers, status, words, &home_and_clinic}, *output, arguments.flag("large-print"));
         return Exit::ok;
-    } catch (const IoError& e) {
-        std::cerr << "bran summary: " << terminal_safe(e.what()) << '\n';  // names the file it could not write
-        return Exit::failed;
-    } catch (const std::exception& e) {
-        std::cerr << error_line(*db_path, e.what()) << '\n';
-        return Exit::failed;
-    }
+    });
 }
 
 }  // namespace bran::cli

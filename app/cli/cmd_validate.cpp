@@ -1,5 +1,6 @@
 // `bran validate [--quality [--strict]] PATH...`: the content author's check, one located line per
 // problem, and with --quality the IPDAS reviewer's checks and report.
+#include "app/cli/command_edge.hpp"
 #include "app/cli/options.hpp"
 #include "engine/core/terminal_text.hpp"
 #include "engine/content/library.hpp"
@@ -58,7 +59,7 @@ int run_validate(const std::vector<std::string>& args) {
     std::size_t valid = 0;
     if (!quality) {
         const Diagnostics problems = library.diagnostics();
-        for (const std::string& line : problems.lines()) std::cerr << line << '\n';
+        print_diagnostics(problems);
         for (const auto& entry : library.entries()) valid += entry.aid ? 1 : 0;
     } else {
         std::unique_ptr<HyphenSyllables> hyphen;
@@ -71,7 +72,7 @@ int run_validate(const std::vector<std::string>& args) {
         const SyllableCounter syllables = [&](std::string_view word) { return hyphen->count(word); };
         for (const auto& entry : library.entries()) {
             const QualityRun run = check_loaded_aid(entry, context, syllables, strict);
-            for (const std::string& line : run.shown.lines()) std::cerr << line << '\n';
+            print_diagnostics(run.shown);
             if (run.report) {
                 for (const std::string& line : run.report->summary_lines()) std::cout << entry.file << ": " << line << '\n';
             }

@@ -4,6 +4,10 @@
 
 namespace bran::cli {
 
+// Thrown by a command when standard output stops taking what it writes (a closed pipe, a full
+// disk): main reports it, once.
+struct OutputLost {};
+
 // Points std::cout at file descriptor 1 through a buffer that keeps the errno of the first failed
 // write (later calls may change errno before the command ends). Call once, first thing in main.
 void check_standard_output();

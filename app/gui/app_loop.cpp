@@ -3,6 +3,7 @@
 #include "app/gui/screens/audit_screen.hpp"
 #include "app/gui/screens/staff_screens.hpp"
 #include "app/gui/screens/view_drawer.hpp"
+#include "app/gui/startup_times.hpp"
 #include "app/gui/top_bar.hpp"
 #include "engine/shell/current_view.hpp"
 #include "engine/speech/screen_text.hpp"
@@ -92,6 +93,7 @@ void AppLoop::run() {
         }
         m_frames_to_draw = std::max(m_frames_to_draw - 1, 0);
         draw_frame(now);
+        startup_phase("first frame");
         if (m_model.generation() != generation_before) m_frames_to_draw = 3;
         if (m_frame_log) {
             m_frame_log->record(now, glfwGetTime(), m_speaker.speaking(),
@@ -185,16 +187,20 @@ void AppLoop::draw_frame(double now) {
 void AppLoop::draw_page(Screen screen, const Catalog& words, const DrawContext& dc, const std::function<void()>& top_bar_in_page) {
     const bool arrived = m_last_screen != screen;
     switch (screen) {
-        case Screen::home:
-            scrolling_page("##home", arrived || m_last_page != page_key(), top_bar_in_page, [&] {
+        case Screen::home: {
+            // Taken before drawing: choosing an aid moves the model on within the frame.
+            const std::string page = page_key();
+            const bool new_page = arrived || page != m_last_page;
+            m_last_page = page;
+            scrolling_page("##home", new_page, top_bar_in_page, [&] {
                 const ScreenView view = current_view(m_model, words);
                 PageState state{m_patient.drafts};
                 const ViewPress press = draw_view(dc, view, state);
                 if (press.button && press.button->action == Action::open_aid) m_model.choose_aid(press.button->target);
                 end_of_page(dc);
             });
-            m_last_page = page_key();
             break;
+        }
         case Screen::walkthrough: draw_walkthrough(words, dc, top_bar_in_page); break;
         case Screen::pin: {
             const PinResult pin = draw_pin(dc, words, m_model, m_patient.pin);
@@ -229,10 +235,10 @@ void AppLoop::draw_walkthrough(const Catalog& words, const DrawContext& dc, cons
     m_last_page = page;
     const ScreenView view = current_view(m_model, words);
 
-    // The foot of the page: Back, where the patient is, Next, on one row.
+    // The foot of the page: Back, where the patient is, Next, on one row. Its height is what it
+    // took on the last frame (the place may wrap), so the page gets all the rest.
     const float button_width = 200.0f * dc.unit;
-    const float line = ImGui::GetTextLineHeightWithSpacing();
-    const float nav_height = std::max(56.0f * dc.unit, line * 2.0f) + ImGui::GetStyle().ItemSpacing.y * 2.0f;
+    const float nav_height = m_footer_height > 0 ? m_footer_height : 56.0f * dc.unit * 2.0f;
     ImGui::BeginChild("##content", ImVec2(0, -nav_height), false);
     if (first_frame) ImGui::SetScrollY(0);
     scroll_with_arrow_keys();
@@ -247,6 +253,7 @@ void AppLoop::draw_walkthrough(const Catalog& words, const DrawContext& dc, cons
     end_of_page(dc);
     ImGui::EndChild();
 
+    const float footer_top = ImGui::GetCursorPosY();
     ImGui::Separator();
     bool back = false, next = false;
     const float row_top = ImGui::GetCursorPosY();
@@ -261,10 +268,15 @@ void AppLoop::draw_walkthrough(const Catalog& words, const DrawContext& dc, cons
     draw_place(dc, view);
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
+    float row_bottom = std::max(ImGui::GetItemRectMax().y - ImGui::GetWindowPos().y, row_top + 56.0f * dc.unit);
     if (!w.is_last_step()) {
         ImGui::SetCursorPos(ImVec2(right - button_width, row_top));
         next = big_button(dc, words.text("nav.next") + "  →", "next", button_width);
     }
+    // Settles in a frame or two after a change of text size or language (the window draws a few
+    // frames after every change).
+    const float wanted = row_bottom - footer_top + ImGui::GetStyle().ItemSpacing.y;
+    if (std::abs(wanted - m_footer_height) > 0.5f) m_footer_height = wanted;
     // Page keys and Alt+arrows are not typing keys: they move on even from a text field.
     if (key_pressed(GLFW_KEY_PAGE_DOWN) || key_pressed(GLFW_KEY_RIGHT, GLFW_MOD_ALT)) next = !w.is_last_step();
     if (key_pressed(GLFW_KEY_PAGE_UP) || key_pressed(GLFW_KEY_LEFT, GLFW_MOD_ALT)) back = !w.is_first_page();

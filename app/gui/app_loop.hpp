@@ -67,6 +67,7 @@ private:
     int m_frames_to_draw = 2;
     int m_applied_size = -1;
     bool m_applied_contrast = false;
+    float m_footer_height = 0;  // the walk-through's foot, as drawn on the last frame
 };
 
 }  // namespace bran::gui

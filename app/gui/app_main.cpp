@@ -1,8 +1,10 @@
 #include "app/gui/app_main.hpp"
 
+#include "app/cli/command_edge.hpp"
 #include "app/cli/options.hpp"
 #include "app/gui/app_loop.hpp"
 #include "app/gui/catalogs.hpp"
+#include "app/gui/startup_times.hpp"
 #include "app/gui/window.hpp"
 #include "engine/content/library.hpp"
 #include "engine/core/ids_and_time.hpp"
@@ -98,10 +100,12 @@ int run_app(const std::vector<std::string>& args) {
         return 1;
     }
 
+    startup_phase("words");
     const Library library = Library::load({content}, RuleContext{today_iso_date()});
     const Diagnostics problems = library.diagnostics();
-    for (const Diagnostic& d : problems.items()) std::cerr << d.to_line() << '\n';
+    cli::print_diagnostics(problems);
 
+    startup_phase("decision aids");
     std::optional<Database> db;
     try {
         db.emplace(Database::open(db_path));
@@ -128,6 +132,7 @@ int run_app(const std::vector<std::string>& args) {
         return 1;
     }
     if (!answers_lost.empty()) std::cerr << "bran: " << terminal_safe(answers_lost) << '\n';
+    startup_phase("database");
     AppModel model(library, *db, *store, options);
     if (!answers_lost.empty()) model.show_notice("notice.answers-lost");
 
@@ -146,6 +151,7 @@ int run_app(const std::vector<std::string>& args) {
         std::cerr << error << '\n';
         return 1;
     }
+    startup_phase("window and fonts");
     // After the window, so speech stops before the window goes.
     AppLoop(model, *window, catalogs, locales).run();
     return 0;

@@ -1,6 +1,6 @@
 #include "app/gui/catalogs.hpp"
 
-#include <iostream>
+#include "app/cli/command_edge.hpp"
 
 namespace bran::gui {
 
@@ -9,7 +9,7 @@ const Catalog& Catalogs::for_locale(const std::string& locale) {
     if (it == m_catalogs.end()) {
         Diagnostics problems;
         it = m_catalogs.emplace(locale, Catalog::load(m_folder, locale, problems)).first;
-        for (const Diagnostic& d : problems.items()) std::cerr << d.to_line() << '\n';
+        cli::print_diagnostics(problems);
     }
     return it->second;
 }

@@ -11,6 +11,10 @@ TopBarPresses draw_top_bar(const DrawContext& dc, const Catalog& words, AppModel
     // The same IDs whichever window holds the bar (above the page, or in it at the larger sizes),
     // so the focus ring stays on A+ when pressing it moves the bar into the page.
     ImGui::PushOverrideID(ImHashStr("top-bar"));
+    // Tighter than the page's buttons, so the bar takes one row at 1280 pixels and normal text,
+    // leaving the page most of the window.
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(14.0f * dc.unit, ImGui::GetStyle().FramePadding.y));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(10.0f * dc.unit, ImGui::GetStyle().ItemSpacing.y));
     bool first = true;
     auto button = [&](bool chosen, const std::string& label, const char* id) {
         const bool clicked = row_button(dc, chosen, label, id, first);
@@ -37,6 +41,7 @@ TopBarPresses draw_top_bar(const DrawContext& dc, const Catalog& words, AppModel
     } else if (model.screen() == Screen::home) {
         if (button(false, words.text("home.staff"), "staff")) pressed.staff = true;
     }
+    ImGui::PopStyleVar(2);
     ImGui::PopID();
     ImGui::Separator();
     return pressed;

@@ -1,11 +1,14 @@
 #include "app/gui/window.hpp"
 
 #include "app/gui/glyph_ranges.hpp"
+#include "app/gui/startup_times.hpp"
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
+
+#include <algorithm>
 
 namespace bran::gui {
 
@@ -44,6 +47,12 @@ std::unique_ptr<Window> Window::open(const WindowOptions& options, std::string& 
         const GLFWvidmode* mode = glfwGetVideoMode(monitor);
         width = mode->width;
         height = mode->height;
+    } else if (GLFWmonitor* primary = glfwGetPrimaryMonitor()) {
+        // Never taller or wider than the screen: a laptop's 1280 x 800 must show the foot of the page.
+        int x = 0, y = 0, work_width = 0, work_height = 0;
+        glfwGetMonitorWorkarea(primary, &x, &y, &work_width, &work_height);
+        if (work_width > 0) width = std::min(width, work_width);
+        if (work_height > 0) height = std::min(height, work_height);
     }
     std::unique_ptr<Window> window(new Window());
     window->m_window = glfwCreateWindow(width, height, options.title.c_str(), monitor, nullptr);
@@ -69,6 +78,7 @@ std::unique_ptr<Window> Window::open(const WindowOptions& options, std::string& 
     // No ImGuiConfigFlags_NavEnableKeyboard: the keyboard focus is bran's own (widgets/focus_ring.hpp).
     ImGui_ImplGlfw_InitForOpenGL(window->m_window, true);
     ImGui_ImplOpenGL3_Init("#version 130");
+    startup_phase("window");
     if (!window->load_fonts(*font_files, options.glyph_text)) {
         error = std::string(missing_fonts_message);
         return nullptr;

@@ -10,7 +10,7 @@ namespace bran {
 
 IconArrayGeometry icon_array_geometry(int denominator, double width, double max_cell) {
     IconArrayGeometry g;
-    g.columns = denominator == 1000 ? 40 : 10;
+    g.columns = denominator == 1000 ? 50 : 10;  // 1,000 as 50 x 20, as on screen
     g.rows = (std::max(denominator, 1) + g.columns - 1) / g.columns;
     g.cell = std::max(2.0, std::min(width / g.columns, max_cell));
     return g;

@@ -14,7 +14,7 @@ struct IconArrayGeometry {
     double height() const { return cell * rows; }
 };
 
-// 10 columns for 100 people, 40 for 1000 (as on screen), cells as large as `width` allows up
+// 10 columns for 100 people, 50 for 1000 (as on screen), cells as large as `width` allows up
 // to `max_cell`.
 IconArrayGeometry icon_array_geometry(int denominator, double width, double max_cell);
 

@@ -80,6 +80,8 @@ public:
     double line() const { return m_body_pt * 1.4; }
     // Height available on an empty page.
     double page_room() const { return m_bottom - m_top; }
+    // Height left below the cursor on this page.
+    double room_left() const { return m_bottom - m_y; }
     int page() const { return m_page; }
 
     TextBlock block(const std::string& text, TextStyle style, double width, Rgb colour = ink::text,

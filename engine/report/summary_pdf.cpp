@@ -12,6 +12,7 @@
 #include <cairo-pdf.h>
 
 #include <algorithm>
+#include <map>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -37,7 +38,6 @@ public:
         const HomeAndClinic* moves =
             m_doc.home_and_clinic && m_doc.home_and_clinic->continued_after_home() ? m_doc.home_and_clinic : nullptr;
         print(summary_view({m_aid, m_answers, m_words, moves}, SummaryFor::paper));
-        heading("take-home.more");
         outcomes();
         knowledge();
         sure();
@@ -86,17 +86,48 @@ private:
         m_flow.move_down(h);
     }
 
+    // What a section heading at `i` must keep with it: the words after it and, where they lead to a
+    // figure, the figure's first part (a heading left alone at a page's foot, or a page nearly
+    // empty above a figure that moved on, reads badly).
+    double keep_with_section(const ScreenView& view, std::size_t i) const {
+        double keep = 2.5 * line();
+        double words = 0;
+        for (std::size_t k = i + 1; k < view.blocks.size() && k < i + 4; ++k) {
+            if (const auto* w = std::get_if<WordsBlock>(&view.blocks[k])) {
+                if (w->emphasis == Emphasis::section || w->emphasis == Emphasis::heading) break;
+                const bool titles_figure = k + 1 < view.blocks.size() && std::holds_alternative<FigureBlock>(view.blocks[k + 1]);
+                if (!titles_figure) {
+                    words += m_flow.block(w->text, TextStyle::body, m_flow.width()).height() + 0.4 * line();
+                    continue;
+                }
+                std::vector<TextBlock> head;
+                head.push_back(m_flow.block(w->text, TextStyle::strong, m_flow.width()));
+                const Figure f = shape(std::get<FigureBlock>(view.blocks[k + 1]), std::move(head), true);
+                keep = words + keep_height(f, m_flow.page_room() - words);
+            }
+            break;
+        }
+        return std::min(keep, m_flow.page_room() * 0.8);
+    }
+
     // One block of the summary view as print.
     void print(const ScreenView& view) {
         for (std::size_t i = 0; i < view.blocks.size(); ++i) {
             const Block& block = view.blocks[i];
-            if (const auto* w = std::get_if<WordsBlock>(&block)) {
+            if (const auto* w = std::get_if<WordsBlock>(&block); w && w->emphasis == Emphasis::section) {
+                m_flow.ensure(keep_with_section(view, i));
+            }
+            const auto* next_figure = i + 1 < view.blocks.size() ? std::get_if<FigureBlock>(&view.blocks[i + 1]) : nullptr;
+            if (const auto* w = std::get_if<WordsBlock>(&block); w && next_figure) {
+                // A figure's title stays with it.
+                std::vector<TextBlock> head;
+                head.push_back(m_flow.block(w->text, TextStyle::strong, m_flow.width()));
+                place(shape(*next_figure, std::move(head), true), room_for_figure());
+                ++i;
+            } else if (w) {
                 print(*w);
             } else if (const auto* f = std::get_if<FigureBlock>(&block)) {
-                std::vector<TextBlock> head;
-                head.push_back(m_flow.block(f->outcome, TextStyle::strong, m_flow.width()));
-                const Figure figure = shape(*f, std::move(head), true);
-                place(figure, m_flow.page_room());
+                place(shape(*f, {}, true), room_for_figure());
             }
         }
         m_flow.move_down(0.4 * line());
@@ -156,10 +187,10 @@ private:
         f.per_row = std::max<std::size_t>(1, std::min<std::size_t>(block.columns.size(), m_flow.body_size() > 15 ? 2 : 3));
         f.gap = 1.4 * line();
         f.column_width = (width - f.gap * static_cast<double>(f.per_row - 1)) / static_cast<double>(f.per_row);
-        const double max_cell = block.denominator == 1000 ? (compact ? 4.5 : 8.0) : (compact ? 0.7 : 1.0) * m_flow.body_size();
+        const double max_cell = block.denominator == 1000 ? (compact ? 3.0 : 4.5) : (compact ? 0.55 : 0.8) * m_flow.body_size();
         f.geometry = icon_array_geometry(block.denominator, f.column_width, max_cell);
         for (const FigureBlock::Column& c : block.columns) {
-            f.columns.push_back({c.count, m_flow.block(c.option, TextStyle::subheading, f.column_width, ink::heading),
+            f.columns.push_back({c.count, m_flow.block(c.option, compact ? TextStyle::strong : TextStyle::subheading, f.column_width, ink::heading),
                                  m_flow.block(c.sentence, TextStyle::body, f.column_width)});
         }
         f.head = std::move(head);
@@ -179,7 +210,7 @@ private:
         // Smaller pictures rather than a figure split over two pages, down to a size where each
         // shape can still be told apart.
         const double excess = f.total - m_flow.page_room();
-        const double min_cell = block.denominator == 1000 ? 3.6 : 0.65 * m_flow.body_size();
+        const double min_cell = block.denominator == 1000 ? 2.8 : 0.5 * m_flow.body_size();
         const double array_rows = static_cast<double>(f.row_heights.size() * static_cast<std::size_t>(f.geometry.rows));
         if (excess > 0 && !f.row_heights.empty() && f.geometry.cell - excess / array_rows >= min_cell) {
             const double cell = f.geometry.cell - excess / array_rows;
@@ -192,20 +223,47 @@ private:
     }
 
     // What must fit below the cursor before the figure starts, when `available` is the room it
-    // can have: all of it where it fits, else its heading with the first row, else the heading.
+    // can have: all of it where it fits; else its title with the first row of pictures; else its
+    // title and what it means, the pictures following on the next page under the title again.
     double keep_height(const Figure& f, double available) const {
         if (f.total <= available) return f.total;
         const double with_first_row = f.head_height + (f.row_heights.empty() ? 0 : f.row_heights[0]);
-        return with_first_row <= available ? with_first_row : f.head_height;
+        return f.row_heights.size() > 1 && with_first_row <= available ? with_first_row : f.head_height;
     }
 
+    // The room a figure of the summary may take here: what is left of this page where that is
+    // a good part of it (the figure splits between its rows), else a page of its own.
+    double room_for_figure() const {
+        return m_flow.room_left() >= 0.4 * m_flow.page_room() ? m_flow.room_left() : m_flow.page_room();
+    }
+
+    // An outcome that is another counted the other way round ("not have a stroke"): on screen it
+    // has a page of its own, on paper it would only repeat the numbers.
+    bool counts_the_other_way(const Outcome& outcome, const std::map<std::string, ScoreResult>& scores) const {
+        const OutcomeNumbers shown = numbers_for(m_aid, outcome, scores);
+        for (const Outcome& other : m_aid.outcomes) {
+            if (&other == &outcome || other.denominator != outcome.denominator) continue;
+            if (&other > &outcome) continue;  // the first of the two is printed
+            const OutcomeNumbers theirs = numbers_for(m_aid, other, scores);
+            if (!shown.numbers || !theirs.numbers) continue;
+            bool complement = true;
+            for (const auto& [option, number] : *shown.numbers) {
+                auto it = theirs.numbers->find(option);
+                complement = complement && it != theirs.numbers->end() && it->second.count + number.count == outcome.denominator;
+            }
+            if (complement) return true;
+        }
+        return false;
+    }
+
+    // The appendix begins: each outcome with what it means and its numbers for every option.
     void outcomes() {
         const auto scores = compute_scores(m_aid, m_answers);
         std::vector<Figure> figures;
         bool personalised = false;
         for (const Outcome& o : m_aid.outcomes) {
             const OutcomeNumbers shown = numbers_for(m_aid, o, scores);
-            if (!shown.numbers) continue;
+            if (!shown.numbers || counts_the_other_way(o, scores)) continue;
             personalised = personalised || shown.personalised;
             const std::string name = text(o.name);
             std::vector<TextBlock> head;
@@ -219,14 +277,17 @@ private:
             const std::string from = scores_sentence(m_aid, scores, m_words);
             if (!from.empty()) whose += " " + from;
         }
-        std::optional<TextBlock> note;
-        note.emplace(m_flow.block(whose, TextStyle::body, m_flow.width()));
-        // The section heading stays with its first figure.
-        const std::string title = words("take-home.outcomes");
-        const double before_first = m_flow.heading_height(title) + (note ? note->height() + 0.6 * line() : 0);
+        const TextBlock what = m_flow.block(words("take-home.outcomes"), TextStyle::subheading, m_flow.width(), ink::heading);
+        const TextBlock note = m_flow.block(whose, TextStyle::body, m_flow.width());
+        // The appendix's heading stays with its first figure.
+        const std::string title = words("take-home.more");
+        const double before_first = m_flow.heading_height(title) + what.height() + note.height() + line();
         const double room_after_heading = m_flow.page_room() - before_first;
-        m_flow.heading(title, figures.empty() ? 0 : keep_height(figures.front(), room_after_heading) + (note ? note->height() + line() : 0));
-        if (note) m_flow.paragraph_block(*note, m_flow.left());
+        // The appendix's heading keeps with its introduction and the first figure's title; the
+        // figure may begin the next page (a whole figure kept with it left pages nearly empty).
+        m_flow.heading(title, what.height() + note.height() + line() + (figures.empty() ? 0 : figures.front().head_height));
+        m_flow.paragraph_block(what, m_flow.left());
+        m_flow.paragraph_block(note, m_flow.left());
         for (std::size_t i = 0; i < figures.size(); ++i) place(figures[i], i == 0 ? room_after_heading : m_flow.page_room());
     }
 
@@ -244,12 +305,13 @@ private:
                 // The key to the pictures goes with the last row where a page can hold both.
                 const bool last = row + 1 == f.row_heights.size();
                 const double with_legend = f.row_heights[row] + f.legend->height();
-                const int page = m_flow.page();
-                m_flow.ensure(last && with_legend <= m_flow.page_room() ? with_legend : f.row_heights[row]);
-                if (m_flow.page() != page) {
+                const double again = f.head.front().height() + 0.4 * line();
+                const double need = last && with_legend + again <= m_flow.page_room() ? with_legend : f.row_heights[row];
+                if (need > m_flow.room_left() && m_flow.y() > 0) {
                     // Continued on a new page: the outcome's heading again, so the numbers keep their name.
+                    m_flow.new_page();
                     if (m_flow.drawing()) f.head.front().draw(m_flow.cr(), m_flow.left(), m_flow.y());
-                    m_flow.move_down(f.head.front().height() + 0.4 * line());
+                    m_flow.move_down(again);
                 }
             }
             if (m_flow.drawing()) {
@@ -341,12 +403,10 @@ private:
         m_flow.paragraph(words("sure.no-means"));
     }
 
+    // Lines to write questions on, where the patient wrote none (what they wrote is in the summary).
     void questions() {
+        if (m_answers.questions && !m_answers.questions->empty()) return;
         heading("summary.questions");
-        if (m_answers.questions && !m_answers.questions->empty()) {
-            m_flow.paragraph(*m_answers.questions);
-            return;
-        }
         m_flow.paragraph(words("take-home.no-questions"));
         // Lines to write on, by hand, before the appointment.
         const double spacing = 2.2 * line();

@@ -26,6 +26,8 @@ ScreenView home_view(const Library& library, const Catalog& words) {
         // Number keys open an aid too, as they choose answers on every question.
         view.blocks.push_back(ButtonBlock{Action::open_aid, words.text("home.open"), aid.id, i < 9 ? static_cast<int>(i) + 1 : 0});
     }
+    // How to use the keyboard, once, where every session starts.
+    view.words(Emphasis::muted, words.text("nav.keys"));
     return view;
 }
 

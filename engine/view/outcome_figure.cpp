@@ -4,7 +4,7 @@
 
 namespace bran {
 
-FigureBlock outcome_figure(const Aid& aid, const OutcomeNumbers& shown, const Catalog& words) {
+FigureBlock outcome_figure(const Aid& aid, const OutcomeNumbers& shown, const Catalog& words, bool counts_only) {
     const Outcome& outcome = *shown.outcome;
     FigureBlock figure;
     figure.outcome = localized(outcome.name, words.locale());
@@ -21,8 +21,12 @@ FigureBlock outcome_figure(const Aid& aid, const OutcomeNumbers& shown, const Ca
         auto it = shown.numbers->find(option.id);
         if (it == shown.numbers->end()) continue;
         const int count = it->second.count / scale;
-        figure.columns.push_back({localized(option.name, words.locale()),
-                                  outcome_sentence(shown, count, figure.outcome, words, figure.denominator), count});
+        const std::string sentence =
+            counts_only ? words.text("outcomes.count", {{"count", static_cast<long long>(count)},
+                                                        {"denominator", static_cast<long long>(figure.denominator)},
+                                                        {"like", std::string(shown.personalised ? "yes" : "no")}})
+                        : outcome_sentence(shown, count, figure.outcome, words, figure.denominator);
+        figure.columns.push_back({localized(option.name, words.locale()), sentence, count});
     }
     figure.key = words.text(figure.good ? "outcomes.legend-good" : "outcomes.legend-bad", {{"outcome", figure.outcome}});
     return figure;

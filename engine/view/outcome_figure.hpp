@@ -11,7 +11,9 @@ namespace bran {
 // Each option's sentence and count out of the outcome's denominator. An outcome counted out of
 // 1,000 is shown out of 100 where every option's count is a whole number out of 100 (a picture
 // of 100 people is far easier to take in); otherwise out of 1,000, so no difference is rounded away.
-FigureBlock outcome_figure(const Aid& aid, const OutcomeNumbers& shown, const Catalog& words);
+// With `counts_only`, each option's words are its count alone ("17 out of 1,000 people like
+// you"): for the summary, whose title and key already name the outcome.
+FigureBlock outcome_figure(const Aid& aid, const OutcomeNumbers& shown, const Catalog& words, bool counts_only = false);
 
 // The numbers a patient's answers gave, in words: "Worked out from your answers: Stroke risk score
 // (CHA2DS2-VASc) 4, Bleeding risk score (HAS-BLED) 1." Empty for an aid without personal numbers

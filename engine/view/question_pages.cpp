@@ -32,9 +32,9 @@ void values(const PageInput& in, ScreenView& view) {
     view.words(Emphasis::heading, in.text(criterion.label));
     // What the options change on this, in the patient's own numbers, before they say how much it matters.
     if (const Outcome* outcome = aid.find_outcome(criterion.outcome)) {
-        for (std::string& line : criterion_number_sentences(aid, numbers_for(aid, *outcome, in.walk.scores()), in.words)) {
-            view.words(Emphasis::body, std::move(line));
-        }
+        const OutcomeNumbers shown = numbers_for(aid, *outcome, in.walk.scores());
+        for (std::string& line : criterion_number_sentences(aid, shown, in.words)) view.words(Emphasis::body, std::move(line));
+        view.words(Emphasis::muted, outcome_numbers_note(aid, shown, in.words));
     }
     view.words(Emphasis::strong, in.text(criterion.question));
     const std::string item = "value." + criterion.id;

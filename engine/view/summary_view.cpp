@@ -30,7 +30,9 @@ void your_numbers(const SummaryInput& in, ScreenView& view) {
     else view.words(Emphasis::muted, outcome_numbers_note(in.aid, numbers_for(in.aid, *weighed.front(), scores), in.words));
     for (const Outcome* outcome : weighed) {
         const OutcomeNumbers shown = numbers_for(in.aid, *outcome, scores);
-        if (shown.numbers) view.blocks.push_back(outcome_figure(in.aid, shown, in.words));
+        if (!shown.numbers) continue;
+        view.words(Emphasis::strong, in.words.text("outcomes.heading", {{"outcome", localized(outcome->name, in.words.locale())}}));
+        view.blocks.push_back(outcome_figure(in.aid, shown, in.words, true));
     }
 }
 
@@ -75,9 +77,13 @@ ScreenView summary_view(const SummaryInput& in, SummaryFor use) {
         view.words(Emphasis::section, words.text("summary.what-matters"));
         view.words(Emphasis::body, words.text("take-home.nothing-written"));
     }
+    // What their answers point to and why, and the numbers it weighed, as pictures: on screen the
+    // verdict first (the pictures are large there); on paper the small pictures first, so that
+    // the first two pages hold both.
+    if (paper) your_numbers(in, view);
     view.words(Emphasis::section, words.text("take-home.fit"));
     for (const std::string& sentence : fit_sentences(aid, answers, words)) add_sentence(view, sentence);
-    your_numbers(in, view);
+    if (!paper) your_numbers(in, view);
 
     view.words(Emphasis::section, words.text("summary.ratings"));
     bool any = false;

@@ -72,6 +72,14 @@ expect_text() {
   }
   if ocr_has "$1.big" "$2"; then pass; else fail "screen $1 does not show: $2"; fi
 }
+# expect_match_in NAME GEOMETRY REGEX: the OCR of part of screenshot NAME (ImageMagick crop
+# geometry, WxH+X+Y) matches REGEX (extended, case-insensitive). A table under rows of buttons is
+# read far better on its own than in the whole screen.
+expect_match_in() {
+  convert "$SHOTS/$1.png" -crop "$2" +repage "$WORK/$1.part.png"
+  tesseract "$WORK/$1.part.png" "$WORK/$1.part" > /dev/null 2>&1
+  if tr '\n' ' ' < "$WORK/$1.part.txt" | grep -qiE -- "$3"; then pass; else fail "screen $1 ($2) does not show: $3"; fi
+}
 # ocr_has NAME TEXT: quiet test of a screenshot's OCR text (case-insensitive, newlines as spaces).
 ocr_has() { tr '\n' ' ' < "$WORK/$1.txt" | grep -qiF -- "$2"; }
 key() { xdotool key --delay 60 "$@"; sleep 0.1; }

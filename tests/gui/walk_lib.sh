@@ -31,7 +31,7 @@ word_centre() {
       printf "%d %d\n", ($7 + $9 / 2) / 2, ($8 + $10 / 2) / 2; exit }' "$WORK/$1.boxes.tsv"
 }
 
-# next_button_shown NAME: whether the footer's filled Next button (right of the footer, below the
+# next_button_shown NAME: whether the footer's filled Next button (right of the footer, beside the
 # "Step N of 11" line, drawn in the accent colour) is on screenshot NAME; told by colour, as OCR
 # does not read white-on-blue reliably. The footer is found by OCR of its progress line.
 next_button_shown() {
@@ -39,7 +39,7 @@ next_button_shown() {
   at=$(word_centre "$1" "Step")
   [ -n "$at" ] || return 1
   y=${at#* }
-  blue=$(convert "$SHOTS/$1.png" -crop "260x160+1010+$((y + 10))" +repage \
+  blue=$(convert "$SHOTS/$1.png" -crop "260x160+1010+$((y - 80))" +repage \
            -format "%[fx:maxima.b - minima.r > 0.5 && mean.b - mean.r > 0.1 ? 1 : 0]" info:)
   [ "$blue" = 1 ]
 }

@@ -116,7 +116,7 @@ press Page_Down
 page_shot summary
 expect_text "$SHOT" "A ddylwn i gael prawf gwaed PSA"
 expect_text "$SHOT" "needless tests"
-scroll_down 10
+scroll_down 80  # to the foot of the summary, past its pictures
 page_shot summary-scrolled
 expect_text "$SHOT" "Who will explain it"
 press Page_Down

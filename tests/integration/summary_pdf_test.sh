@@ -2,7 +2,9 @@
 # `bran summary`: for every bundled aid (in English, and in Welsh where the aid is translated) a
 # session with every item answered becomes an A4 PDF whose text holds the decision, every option,
 # the leaning and the aid's own numbers (for a personalised aid, those of the band the answers
-# choose); every font is embedded; large print takes more pages; a bad session id is refused.
+# choose, and the patient's scores by name); its first two pages hold the decision, the leaning,
+# the patient's words and the numbers the verdict weighed; no page but the last is nearly empty;
+# every font is embedded; large print takes more pages; a bad session id is refused.
 # The PDFs and a PNG of each first page are kept in the build folder for people to look at.
 source "$(dirname "$0")/lib.sh"
 OUT_DIR=${SUMMARY_PDF_DIR:-$(cd "$(dirname "$BRAN")/.." && pwd)/summary-pdf}
@@ -68,12 +70,17 @@ for path in sorted(glob.glob(os.path.join(source, 'content', 'decision-aids', '*
         expected.append(catalogs[locale]['summary.leaning'].replace('{option}', text(leaning['name'], locale)))
         expected.append(words)
         numbers = []
+        first_pages = [text(aid['decision'], locale), words,
+                       catalogs[locale]['summary.leaning'].replace('{option}', text(leaning['name'], locale)),
+                       catalogs[locale]['summary.your-numbers']]
+        counts = {}
+        weighed = {c.get('outcome') for c in aid['criteria']} - {None}
+        first_weighed = next((o['id'] for o in aid['outcomes'] if o['id'] in weighed), aid['outcomes'][0]['id'])
         for outcome in aid['outcomes']:
             table_numbers = outcome['numbers']
-            # An aid's general numbers (an outcome it has no personal numbers for) are for
-            # "people"; the patient's own, and those of an aid with no personal numbers, for
-            # "people like you".
-            like_you = 'personalisation' not in aid
+            # Numbers are for "people like you" only where they are the patient's own, worked
+            # out from their answers; otherwise for "people".
+            like_you = False
             for table in aid.get('personalisation', {}).get('tables', []):
                 if table['outcome'] != outcome['id']:
                     continue
@@ -82,6 +89,13 @@ for path in sorted(glob.glob(os.path.join(source, 'content', 'decision-aids', '*
                     if band['min'] <= value <= band['max']:
                         table_numbers = band['numbers']
                         like_you = True
+            counts[outcome['id']] = {o['id']: table_numbers[o['id']]['count'] for o in aid['options']}
+            # An outcome that is an earlier one counted the other way round is printed once.
+            complement = any(o2['id'] in counts and o2['id'] != outcome['id'] and o2['denominator'] == outcome['denominator'] and
+                             all(counts[o2['id']][k] + counts[outcome['id']][k] == outcome['denominator'] for k in counts[outcome['id']])
+                             for o2 in aid['outcomes'])
+            if complement and outcome['id'] not in weighed:
+                continue
             for option in aid['options']:
                 count = table_numbers[option['id']]['count']
                 outcome_name = text(outcome['name'], locale)
@@ -92,7 +106,21 @@ for path in sorted(glob.glob(os.path.join(source, 'content', 'decision-aids', '*
                 else:
                     people = 'people like you' if like_you else 'people'
                     numbers.append('%s out of %s %s will %s' % (grouped(count), grouped(outcome['denominator']), people, outcome_name))
+                # The first outcome the verdict weighed is pictured on the first two pages, as a
+                # count ("17 out of 1,000 people like you") under each option's name.
+                if outcome['id'] in weighed and outcome['id'] == first_weighed:
+                    if locale == 'cy':
+                        lead = 'Dim un' if count == 0 else grouped(count)
+                        first_pages.append('%s o bob %s %s' % (lead, grouped(outcome['denominator']), people))
+                    else:
+                        first_pages.append('%s out of %s %s' % (grouped(count), grouped(outcome['denominator']), people))
+        # A personalised aid names the patient's own scores.
+        if 'personalisation' in aid:
+            for sc in aid['personalisation']['scores']:
+                expected.append('%s %d' % (text(sc['name'], locale), scores[sc['id']]))
         json.dump({'expected': expected, 'numbers': numbers}, open(os.path.join(work, name + '.expect.json'), 'w', encoding='utf-8'),
+                  ensure_ascii=False)
+        json.dump({'expected': first_pages, 'numbers': []}, open(os.path.join(work, name + '.first.json'), 'w', encoding='utf-8'),
                   ensure_ascii=False)
         cases.append(name)
 open(os.path.join(work, 'cases.txt'), 'w').write('\n'.join(cases) + '\n')
@@ -110,6 +138,38 @@ missing = [p for p in want['expected'] + want['numbers'] if norm(p) not in text]
 for p in missing:
     print('  missing: ' + p, file=sys.stderr)
 sys.exit(1 if missing else 0)
+PY
+}
+check_first_pages() {  # check_first_pages PDF EXPECT.json: the first two pages hold what a clinician looks for first
+  pdfseparate -f 1 -l 2 "$1" "$WORK/page-%d.pdf" && pdfunite "$WORK/page-1.pdf" "$WORK/page-2.pdf" "$WORK/first.pdf" \
+    || { fail "$1: cannot take its first two pages"; return; }
+  check_text "$WORK/first.pdf" "$2"
+}
+check_no_near_empty_page() {  # every page but the last is filled at least 40% of the way down
+  rm -f "$WORK"/fill-*.pgm
+  pdftoppm -gray -r 20 "$1" "$WORK/fill" || { fail "$1: pdftoppm failed"; return; }
+  if python3 - "$WORK" <<'PY'; then pass; else fail "$1: a page is nearly empty"; fi
+import glob, sys
+pages = sorted(glob.glob(sys.argv[1] + '/fill-*.pgm'))
+bad = []
+for number, path in enumerate(pages[:-1], 1):
+    data = open(path, 'rb').read()
+    # P5 header: magic, width, height, maxval, then one byte per pixel.
+    fields, at = [], 0
+    while len(fields) < 4:
+        while data[at:at + 1].isspace(): at += 1
+        start = at
+        while not data[at:at + 1].isspace(): at += 1
+        fields.append(data[start:at])
+    width, height = int(fields[1]), int(fields[2])
+    pixels = data[at + 1:]
+    body = int(height * 0.9)  # above the footer
+    lowest = max((y for y in range(body) if min(pixels[y * width:(y + 1) * width]) < 200), default=0)
+    if lowest < body * 0.4:
+        bad.append('page %d is filled only %d%% down' % (number, 100 * lowest // body))
+for b in bad:
+    print('  ' + b, file=sys.stderr)
+sys.exit(1 if bad else 0)
 PY
 }
 check_fonts() {  # every font in the PDF is embedded
@@ -139,6 +199,9 @@ while read -r name; do
   [ -f "$pdf" ] && [ ! -e "$pdf.tmp" ] && pass || fail "$pdf was not written whole"
   check_text "$pdf" "$WORK/$name.expect.json"
   check_text "$large" "$WORK/$name.expect.json"
+  check_first_pages "$pdf" "$WORK/$name.first.json"
+  check_no_near_empty_page "$pdf"
+  check_no_near_empty_page "$large"
   check_fonts "$pdf"
   check_fonts "$large"
   normal_pages=$(pages_of "$pdf"); large_pages=$(pages_of "$large")

@@ -99,13 +99,13 @@ void draw_grid(const DrawContext& dc, const GridBlock& grid) {
 
 }  // namespace
 
-ViewPress draw_block(const DrawContext& dc, const Block& block, int index, PageState& state) {
+ViewPress draw_block(const DrawContext& dc, const Block& block, int index, PageState& state, float width) {
     ViewPress press;
     ImGui::PushID(index);
     if (const auto* w = std::get_if<WordsBlock>(&block)) {
         draw_words(dc, *w);
     } else if (const auto* c = std::get_if<ChoiceBlock>(&block)) {
-        if (choice_button(dc, index, c->key, c->label, c->selected)) press.answer = c->press();
+        if (choice_button(dc, index, c->key, c->label, c->selected, width)) press.answer = c->press();
     } else if (const auto* e = std::get_if<TextEntryBlock>(&block)) {
         press = draw_entry(dc, *e, state);
     } else if (const auto* f = std::get_if<FigureBlock>(&block)) {
@@ -121,6 +121,38 @@ ViewPress draw_block(const DrawContext& dc, const Block& block, int index, PageS
     return press;
 }
 
+namespace {
+
+// The answers of one question, from `first`: how many follow in a row.
+std::size_t answers_from(const ScreenView& view, std::size_t first) {
+    const auto* c = std::get_if<ChoiceBlock>(&view.blocks[first]);
+    std::size_t end = first;
+    while (end < view.blocks.size()) {
+        const auto* next = std::get_if<ChoiceBlock>(&view.blocks[end]);
+        if (!next || next->item != c->item) break;
+        ++end;
+    }
+    return end - first;
+}
+
+// The width each of `count` answers gets side by side, or 0 when one of them would not fit:
+// short answers (a rating, yes or no) sit in one row, so a whole scale is seen at once.
+float side_by_side_width(const DrawContext& dc, const ScreenView& view, std::size_t first, std::size_t count) {
+    if (count < 2) return 0.0f;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float each = (ImGui::GetContentRegionAvail().x - spacing * static_cast<float>(count - 1)) / static_cast<float>(count);
+    ImGui::PushFont(dc.fonts->bold);
+    float widest = 0.0f;
+    for (std::size_t i = first; i < first + count; ++i) {
+        const auto& c = std::get<ChoiceBlock>(view.blocks[i]);
+        widest = std::max(widest, ImGui::CalcTextSize(("✓ " + std::to_string(c.key) + "   " + c.label).c_str()).x);
+    }
+    ImGui::PopFont();
+    return widest + ImGui::GetStyle().FramePadding.x * 2.0f <= each ? each : 0.0f;
+}
+
+}  // namespace
+
 ViewPress draw_view(const DrawContext& dc, const ScreenView& view, PageState& state) {
     ViewPress press;
     for (std::size_t i = 0; i < view.blocks.size(); ++i) {
@@ -131,9 +163,19 @@ ViewPress draw_view(const DrawContext& dc, const ScreenView& view, PageState& st
             ImGui::Spacing();
             ImGui::Separator();
         }
-        ViewPress p = draw_block(dc, view.blocks[i], static_cast<int>(i), state);
-        if (p.answer) press.answer = std::move(p.answer);
-        if (p.button) press.button = std::move(p.button);
+        std::size_t count = 1;
+        float width = 0.0f;
+        if (std::holds_alternative<ChoiceBlock>(view.blocks[i])) {
+            count = answers_from(view, i);
+            width = side_by_side_width(dc, view, i, count);  // 0: one below another
+        }
+        for (std::size_t k = i; k < i + count; ++k) {
+            if (k > i && width > 0.0f) ImGui::SameLine();
+            ViewPress p = draw_block(dc, view.blocks[k], static_cast<int>(k), state, width);
+            if (p.answer) press.answer = std::move(p.answer);
+            if (p.button) press.button = std::move(p.button);
+        }
+        i += count - 1;
     }
     // The save button sits at the foot of a long page: bring what it did into view.
     if (state.just_saved) ImGui::SetScrollHereY(1.0f);

@@ -24,8 +24,9 @@ struct ViewPress {
 };
 
 ViewPress draw_view(const DrawContext& dc, const ScreenView& view, PageState& state);
-// One block; `index` is its place in the view, which keeps its controls' IDs apart.
-ViewPress draw_block(const DrawContext& dc, const Block& block, int index, PageState& state);
+// One block; `index` is its place in the view, which keeps its controls' IDs apart. An answer is
+// `width` wide (0: the page's width).
+ViewPress draw_block(const DrawContext& dc, const Block& block, int index, PageState& state, float width = 0.0f);
 // Where the patient is, for the foot of the page.
 void draw_place(const DrawContext& dc, const ScreenView& view);
 

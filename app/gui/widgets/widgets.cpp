@@ -136,9 +136,11 @@ void heading(const DrawContext& dc, const std::string& text) {
 
 void paragraph(const std::string& text) {
     drawn(text);
-    ImGui::PushTextWrapPos(0.0f);
+    // Wrapped at the page's edge, or where the caller has set it (the place between Back and Next).
+    const bool wrap_set = ImGui::GetCurrentWindow()->DC.TextWrapPos >= 0.0f;
+    if (!wrap_set) ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text.c_str());
-    ImGui::PopTextWrapPos();
+    if (!wrap_set) ImGui::PopTextWrapPos();
 }
 
 void bold_paragraph(const DrawContext& dc, const std::string& text) {
