@@ -15,12 +15,13 @@ press "$AID_KEY" Page_Down
 shot layout-normal
 expect_text layout-normal "Start again"
 # The foot of each page names the aid, beside Back and Next and never under them.
-expect_text layout-normal "should I have a PSA blood test?"
+expect_text layout-normal "Prostate cancer: should I have a PSA blood test?"
 press ctrl+equal ctrl+equal
 shot layout-largest
 expect_text layout-largest "Bigger text"
 expect_text layout-largest "High contrast"
 expect_text layout-largest "Start again"
-expect_text layout-largest "should I have a PSA blood test?"
+# (At this size it wraps onto a second line before the Next button.)
+expect_text layout-largest "Prostate cancer: should I have a"
 stop_app
 finish
