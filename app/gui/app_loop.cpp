@@ -236,13 +236,21 @@ void AppLoop::draw_walkthrough(const Catalog& words, const DrawContext& dc, cons
     const ScreenView view = current_view(m_model, words);
 
     // The foot of the page: Back, where the patient is, Next, on one row. Its height is what it
-    // took on the last frame (the place may wrap), so the page gets all the rest.
-    const float button_width = 200.0f * dc.unit;
+    // took on the last frame (the place may wrap), so the page gets all the rest. The buttons are
+    // as wide as their words need (at least 200 px), leaving the middle for the place.
+    const std::string back_label = "←  " + words.text("nav.back"), next_label = words.text("nav.next") + "  →";
+    ImGui::PushFont(dc.fonts->bold);
+    const float button_width = std::max(200.0f, std::max(ImGui::CalcTextSize(back_label.c_str()).x, ImGui::CalcTextSize(next_label.c_str()).x) +
+                                                    ImGui::GetStyle().FramePadding.x * 3.0f);
+    ImGui::PopFont();
+    // At the larger text sizes the aid's name heads the page instead, so the foot stays one line.
+    const std::size_t place_in_foot = dc.size == TextSize::normal ? 0 : 1;
     const float nav_height = m_footer_height > 0 ? m_footer_height : 56.0f * dc.unit * 2.0f;
     ImGui::BeginChild("##content", ImVec2(0, -nav_height), false);
     if (first_frame) ImGui::SetScrollY(0);
     scroll_with_arrow_keys();
     if (top_bar_in_page) top_bar_in_page();
+    if (place_in_foot > 0 && !view.place.empty()) muted_paragraph(dc, view.place.front());
     PageState state{m_patient.drafts, first_frame, m_patient.just_saved};
     m_patient.just_saved = false;
     // Each page has its own ID scope, so keyboard focus never carries over to a button that
@@ -257,7 +265,7 @@ void AppLoop::draw_walkthrough(const Catalog& words, const DrawContext& dc, cons
     ImGui::Separator();
     bool back = false, next = false;
     const float row_top = ImGui::GetCursorPosY();
-    if (!w.is_first_page()) back = secondary_button(dc, "←  " + words.text("nav.back"), "back", button_width);
+    if (!w.is_first_page()) back = secondary_button(dc, back_label, "back", button_width);
     else ImGui::Dummy(ImVec2(button_width, 1));
     // Where the patient is, between the buttons.
     const float right = ImGui::GetWindowContentRegionMax().x;
@@ -265,13 +273,13 @@ void AppLoop::draw_walkthrough(const Catalog& words, const DrawContext& dc, cons
     ImGui::SetCursorPos(ImVec2(ImGui::GetWindowContentRegionMin().x + button_width + gap, row_top));
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(right - button_width - gap);
-    draw_place(dc, view);
+    draw_place(dc, view, place_in_foot);
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     float row_bottom = std::max(ImGui::GetItemRectMax().y - ImGui::GetWindowPos().y, row_top + 56.0f * dc.unit);
     if (!w.is_last_step()) {
         ImGui::SetCursorPos(ImVec2(right - button_width, row_top));
-        next = big_button(dc, words.text("nav.next") + "  →", "next", button_width);
+        next = big_button(dc, next_label, "next", button_width);
     }
     // Settles in a frame or two after a change of text size or language (the window draws a few
     // frames after every change).

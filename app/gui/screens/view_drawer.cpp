@@ -182,8 +182,8 @@ ViewPress draw_view(const DrawContext& dc, const ScreenView& view, PageState& st
     return press;
 }
 
-void draw_place(const DrawContext& dc, const ScreenView& view) {
-    for (std::size_t i = 0; i < view.place.size(); ++i) {
+void draw_place(const DrawContext& dc, const ScreenView& view, std::size_t first) {
+    for (std::size_t i = first; i < view.place.size(); ++i) {
         if (i + 1 == view.place.size()) bold_paragraph(dc, view.place[i]);
         else muted_paragraph(dc, view.place[i]);
     }

@@ -27,7 +27,8 @@ ViewPress draw_view(const DrawContext& dc, const ScreenView& view, PageState& st
 // One block; `index` is its place in the view, which keeps its controls' IDs apart. An answer is
 // `width` wide (0: the page's width).
 ViewPress draw_block(const DrawContext& dc, const Block& block, int index, PageState& state, float width = 0.0f);
-// Where the patient is, for the foot of the page.
-void draw_place(const DrawContext& dc, const ScreenView& view);
+// Where the patient is, for the foot of the page: its lines from `first` on (the aid's title is
+// line 0; at the larger text sizes the window shows it at the top of the page instead).
+void draw_place(const DrawContext& dc, const ScreenView& view, std::size_t first = 0);
 
 }  // namespace bran::gui
