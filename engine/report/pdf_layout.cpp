@@ -167,7 +167,7 @@ void PdfFlow::paragraph_block(const TextBlock& b, double x) {
     if (b.height() > room && keep_whole && b.height() <= page_room()) new_page();
     if (b.height() <= m_bottom - m_y) {
         if (m_drawing) b.draw(m_cr, x, m_y);
-        m_y += b.height() + 0.55 * m_body_pt;
+        m_y += b.height() + 0.4 * m_body_pt;
         return;
     }
     // Line by line, starting a new page where the next line would not fit.
@@ -190,7 +190,7 @@ void PdfFlow::paragraph_block(const TextBlock& b, double x) {
         layout_bottom = top + height;
     } while (pango_layout_iter_next_line(it));
     pango_layout_iter_free(it);
-    m_y = origin + layout_bottom + 0.55 * m_body_pt;
+    m_y = origin + layout_bottom + 0.4 * m_body_pt;
 }
 
 void PdfFlow::notice(const std::string& text) {

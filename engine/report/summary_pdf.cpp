@@ -57,10 +57,12 @@ private:
         if (m_flow.drawing()) big.draw(m_flow.cr(), m_flow.left(), m_flow.y());
         m_flow.move_down(big.height() + 0.3 * line());
         m_flow.paragraph(text(m_aid.title), TextStyle::subheading);
+        // When it was made and what it is for, in one paragraph: the first page's room is for the summary.
+        std::string about = words("take-home.show-clinician");
         if (!m_doc.session.updated_at.empty()) {
-            m_flow.paragraph(words("take-home.made-on", {{"date", format_long_date(m_locale, m_doc.session.updated_at)}}));
+            about = words("take-home.made-on", {{"date", format_long_date(m_locale, m_doc.session.updated_at)}}) + " " + about;
         }
-        m_flow.paragraph(words("take-home.show-clinician"));
+        m_flow.paragraph(about);
         if (is_draft(m_aid)) m_flow.notice(words("take-home.draft"));
     }
 
@@ -91,7 +93,7 @@ private:
     // empty above a figure that moved on, reads badly).
     double keep_with_section(const ScreenView& view, std::size_t i) const {
         double keep = 2.5 * line();
-        double words = 0;
+        double words = m_flow.block(std::get<WordsBlock>(view.blocks[i]).text, TextStyle::subheading, m_flow.width()).height() + line();
         for (std::size_t k = i + 1; k < view.blocks.size() && k < i + 4; ++k) {
             if (const auto* w = std::get_if<WordsBlock>(&view.blocks[k])) {
                 if (w->emphasis == Emphasis::section || w->emphasis == Emphasis::heading) break;
@@ -100,10 +102,7 @@ private:
                     words += m_flow.block(w->text, TextStyle::body, m_flow.width()).height() + 0.4 * line();
                     continue;
                 }
-                std::vector<TextBlock> head;
-                head.push_back(m_flow.block(w->text, TextStyle::strong, m_flow.width()));
-                const Figure f = shape(std::get<FigureBlock>(view.blocks[k + 1]), std::move(head), true);
-                keep = words + keep_height(f, m_flow.page_room() - words);
+                keep = words + numbers_table_start(w->text, std::get<FigureBlock>(view.blocks[k + 1]));
             }
             break;
         }
@@ -119,11 +118,15 @@ private:
             }
             const auto* next_figure = i + 1 < view.blocks.size() ? std::get_if<FigureBlock>(&view.blocks[i + 1]) : nullptr;
             if (const auto* w = std::get_if<WordsBlock>(&block); w && next_figure) {
-                // A figure's title stays with it.
-                std::vector<TextBlock> head;
-                head.push_back(m_flow.block(w->text, TextStyle::strong, m_flow.width()));
-                place(shape(*next_figure, std::move(head), true), room_for_figure());
-                ++i;
+                // Titled figures as one table: a row per outcome, a column per option.
+                std::vector<std::pair<std::string, const FigureBlock*>> rows;
+                while (i + 1 < view.blocks.size() && std::holds_alternative<WordsBlock>(view.blocks[i]) &&
+                       std::holds_alternative<FigureBlock>(view.blocks[i + 1])) {
+                    rows.emplace_back(std::get<WordsBlock>(view.blocks[i]).text, &std::get<FigureBlock>(view.blocks[i + 1]));
+                    i += 2;
+                }
+                --i;
+                numbers_table(rows);
             } else if (w) {
                 print(*w);
             } else if (const auto* f = std::get_if<FigureBlock>(&block)) {
@@ -171,6 +174,7 @@ private:
         std::vector<TextBlock> head;  // heading, then the explanation if there is one
         std::vector<double> text_heights, row_heights;
         std::optional<TextBlock> legend;
+        bool keyed = true;  // false: the figure shares a key printed after it
         double head_height = 0;
         double total = 0;
     };
@@ -178,16 +182,17 @@ private:
     // A figure shaped for the page: `head` above it (the outcome's name, or its heading and what
     // it means). Compact figures (the summary's) keep their pictures small, so the summary's
     // numbers share its first pages with the verdict.
-    Figure shape(const FigureBlock& block, std::vector<TextBlock> head, bool compact) const {
+    Figure shape(const FigureBlock& block, std::vector<TextBlock> head, bool compact, double width = 0) const {
         Figure f;
         f.good = block.good;
         f.denominator = block.denominator;
-        const double width = m_flow.width();
-        // Options side by side for comparison; in large print at most two, so the words stay readable.
-        f.per_row = std::max<std::size_t>(1, std::min<std::size_t>(block.columns.size(), m_flow.body_size() > 15 ? 2 : 3));
-        f.gap = 1.4 * line();
+        if (width <= 0) width = m_flow.width();
+        // Options side by side for comparison; in large print at most two, so the words stay
+        // readable (a compact card keeps all of its options in one row).
+        f.per_row = std::max<std::size_t>(1, std::min<std::size_t>(block.columns.size(), compact ? 3 : m_flow.body_size() > 15 ? 2 : 3));
+        f.gap = (compact ? 0.8 : 1.4) * line();
         f.column_width = (width - f.gap * static_cast<double>(f.per_row - 1)) / static_cast<double>(f.per_row);
-        const double max_cell = block.denominator == 1000 ? (compact ? 3.0 : 4.5) : (compact ? 0.55 : 0.8) * m_flow.body_size();
+        const double max_cell = block.denominator == 1000 ? (compact ? 2.6 : 4.5) : (compact ? 0.5 : 0.8) * m_flow.body_size();
         f.geometry = icon_array_geometry(block.denominator, f.column_width, max_cell);
         for (const FigureBlock::Column& c : block.columns) {
             f.columns.push_back({c.count, m_flow.block(c.option, compact ? TextStyle::strong : TextStyle::subheading, f.column_width, ink::heading),
@@ -195,6 +200,8 @@ private:
         }
         f.head = std::move(head);
         f.legend.emplace(m_flow.block(block.key, TextStyle::body, width));
+        f.keyed = !block.key.empty();
+        const double legend_height = f.keyed ? f.legend->height() : 0.0;
         for (std::size_t first = 0; first < f.columns.size(); first += f.per_row) {
             double words_height = 0;
             for (std::size_t i = first; i < std::min(f.columns.size(), first + f.per_row); ++i) {
@@ -205,7 +212,7 @@ private:
         }
         f.head_height = 0.8 * line();
         for (const TextBlock& b : f.head) f.head_height += b.height() + 0.4 * line();
-        f.total = f.head_height + f.legend->height();
+        f.total = f.head_height + legend_height;
         for (double h : f.row_heights) f.total += h;
         // Smaller pictures rather than a figure split over two pages, down to a size where each
         // shape can still be told apart.
@@ -235,6 +242,91 @@ private:
     // a good part of it (the figure splits between its rows), else a page of its own.
     double room_for_figure() const {
         return m_flow.room_left() >= 0.4 * m_flow.page_room() ? m_flow.room_left() : m_flow.page_room();
+    }
+
+    // The summary's numbers on paper, compactly: the options' names once across the top, then a
+    // row per outcome with its title and, under each option, its count and its pictures. Each row
+    // stays on one page; the header comes again at the top of a new one.
+    struct TableRow {
+        TextBlock title;
+        std::vector<TextBlock> counts;
+        IconArrayGeometry geometry;
+        const FigureBlock* figure;
+        double height;
+    };
+
+    // The table's header and first row: what its section heading keeps with it.
+    double numbers_table_start(const std::string& title, const FigureBlock& figure) const {
+        const std::size_t options = figure.columns.size();
+        const double title_width = m_flow.width() * 0.26;
+        const double column = (m_flow.width() - title_width - line() * static_cast<double>(options)) / static_cast<double>(options);
+        double header = 0, cell = 0;
+        for (const FigureBlock::Column& c : figure.columns) {
+            header = std::max(header, m_flow.block(c.option, TextStyle::strong, column).height());
+            cell = std::max(cell, m_flow.block(c.sentence, TextStyle::body, column).height());
+        }
+        const IconArrayGeometry geometry = icon_array_geometry(figure.denominator, column, figure.denominator == 1000 ? 2.4 : 0.45 * m_flow.body_size());
+        const double row = std::max(m_flow.block(title, TextStyle::strong, title_width).height(), cell + 0.3 * line() + geometry.height());
+        return header + 0.4 * line() + row + 0.6 * line();
+    }
+
+    void numbers_table(const std::vector<std::pair<std::string, const FigureBlock*>>& rows) {
+        if (rows.empty()) return;
+        const std::size_t options = rows.front().second->columns.size();
+        const double gap = line();
+        const double title_width = m_flow.width() * 0.26;
+        const double column = (m_flow.width() - title_width - gap * static_cast<double>(options)) / static_cast<double>(options);
+        const auto x_of = [&](std::size_t k) { return m_flow.left() + title_width + gap + static_cast<double>(k) * (column + gap); };
+        std::vector<TextBlock> names;
+        double header = 0;
+        for (const FigureBlock::Column& c : rows.front().second->columns) {
+            names.push_back(m_flow.block(c.option, TextStyle::strong, column, ink::heading));
+            header = std::max(header, names.back().height());
+        }
+        header += 0.4 * line();
+        std::vector<TableRow> shaped;
+        for (const auto& [title, figure] : rows) {
+            TableRow r{m_flow.block(title, TextStyle::strong, title_width), {},
+                       icon_array_geometry(figure->denominator, column, figure->denominator == 1000 ? 2.4 : 0.45 * m_flow.body_size()),
+                       figure, 0};
+            double cell = 0;
+            for (const FigureBlock::Column& c : figure->columns) {
+                r.counts.push_back(m_flow.block(c.sentence, TextStyle::body, column));
+                cell = std::max(cell, r.counts.back().height());
+            }
+            r.height = std::max(r.title.height(), cell + 0.3 * line() + r.geometry.height()) + 0.6 * line();
+            shaped.push_back(std::move(r));
+        }
+        const auto draw_header = [&] {
+            if (m_flow.drawing()) {
+                for (std::size_t k = 0; k < names.size(); ++k) names[k].draw(m_flow.cr(), x_of(k), m_flow.y());
+            }
+            m_flow.move_down(header);
+        };
+        m_flow.ensure(header + shaped.front().height);
+        draw_header();
+        for (const TableRow& r : shaped) {
+            const int page = m_flow.page();
+            m_flow.ensure(r.height);
+            if (m_flow.page() != page) draw_header();
+            if (m_flow.drawing()) {
+                cairo_t* cr = m_flow.cr();
+                cairo_set_source_rgb(cr, ink::rule.r, ink::rule.g, ink::rule.b);
+                cairo_set_line_width(cr, 0.6);
+                cairo_move_to(cr, m_flow.left(), m_flow.y() - 0.3 * line());
+                cairo_line_to(cr, m_flow.left() + m_flow.width(), m_flow.y() - 0.3 * line());
+                cairo_stroke(cr);
+                r.title.draw(cr, m_flow.left(), m_flow.y());
+                double cell = 0;
+                for (const TextBlock& t : r.counts) cell = std::max(cell, t.height());
+                for (std::size_t k = 0; k < r.counts.size() && k < r.figure->columns.size(); ++k) {
+                    r.counts[k].draw(cr, x_of(k), m_flow.y());
+                    draw_icon_array(cr, x_of(k), m_flow.y() + cell + 0.3 * line(), r.geometry, r.figure->columns[k].count,
+                                    r.figure->denominator, r.figure->good);
+                }
+            }
+            m_flow.move_down(r.height);
+        }
     }
 
     // An outcome that is another counted the other way round ("not have a stroke"): on screen it
@@ -304,7 +396,7 @@ private:
             if (!whole) {
                 // The key to the pictures goes with the last row where a page can hold both.
                 const bool last = row + 1 == f.row_heights.size();
-                const double with_legend = f.row_heights[row] + f.legend->height();
+                const double with_legend = f.row_heights[row] + (f.keyed ? f.legend->height() : 0.0);
                 const double again = f.head.front().height() + 0.4 * line();
                 const double need = last && with_legend + again <= m_flow.page_room() ? with_legend : f.row_heights[row];
                 if (need > m_flow.room_left() && m_flow.y() > 0) {
@@ -333,7 +425,7 @@ private:
             }
             m_flow.move_down(f.row_heights[row]);
         }
-        m_flow.paragraph_block(*f.legend, m_flow.left());
+        if (f.keyed) m_flow.paragraph_block(*f.legend, m_flow.left());
     }
 
     void knowledge() {
@@ -428,7 +520,8 @@ private:
     void bullet(const std::string& words_text) {
         const double indent = line();
         const TextBlock b = m_flow.block(words_text, TextStyle::body, m_flow.width() - indent);
-        m_flow.ensure(std::min(b.height(), 2 * line()));
+        // As paragraph_block keeps it: whole when short, else at least two lines with the bullet.
+        m_flow.ensure(pango_layout_get_line_count(b.layout()) <= 3 ? b.height() : 2 * line());
         if (m_flow.drawing()) {
             const TextBlock dot = m_flow.block("•", TextStyle::body, indent);
             dot.draw(m_flow.cr(), m_flow.left() + 0.2 * indent, m_flow.y());

@@ -28,7 +28,8 @@ FigureBlock outcome_figure(const Aid& aid, const OutcomeNumbers& shown, const Ca
                         : outcome_sentence(shown, count, figure.outcome, words, figure.denominator);
         figure.columns.push_back({localized(option.name, words.locale()), sentence, count});
     }
-    figure.key = words.text(figure.good ? "outcomes.legend-good" : "outcomes.legend-bad", {{"outcome", figure.outcome}});
+    // The summary's pictures share one key (summary_view.cpp).
+    if (!counts_only) figure.key = words.text(figure.good ? "outcomes.legend-good" : "outcomes.legend-bad", {{"outcome", figure.outcome}});
     return figure;
 }
 

@@ -12,7 +12,8 @@ namespace bran {
 // 1,000 is shown out of 100 where every option's count is a whole number out of 100 (a picture
 // of 100 people is far easier to take in); otherwise out of 1,000, so no difference is rounded away.
 // With `counts_only`, each option's words are its count alone ("17 out of 1,000 people like
-// you"): for the summary, whose title and key already name the outcome.
+// you"), and the figure has no key of its own: for the summary, where each figure has a title
+// and all share one key.
 FigureBlock outcome_figure(const Aid& aid, const OutcomeNumbers& shown, const Catalog& words, bool counts_only = false);
 
 // The numbers a patient's answers gave, in words: "Worked out from your answers: Stroke risk score

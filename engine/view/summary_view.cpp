@@ -34,6 +34,7 @@ void your_numbers(const SummaryInput& in, ScreenView& view) {
         view.words(Emphasis::strong, in.words.text("outcomes.heading", {{"outcome", localized(outcome->name, in.words.locale())}}));
         view.blocks.push_back(outcome_figure(in.aid, shown, in.words, true));
     }
+    view.words(Emphasis::muted, in.words.text("summary.pictures-key"));
 }
 
 }  // namespace
@@ -77,13 +78,10 @@ ScreenView summary_view(const SummaryInput& in, SummaryFor use) {
         view.words(Emphasis::section, words.text("summary.what-matters"));
         view.words(Emphasis::body, words.text("take-home.nothing-written"));
     }
-    // What their answers point to and why, and the numbers it weighed, as pictures: on screen the
-    // verdict first (the pictures are large there); on paper the small pictures first, so that
-    // the first two pages hold both.
-    if (paper) your_numbers(in, view);
+    // What their answers point to and why, then the numbers it weighed, as pictures.
     view.words(Emphasis::section, words.text("take-home.fit"));
     for (const std::string& sentence : fit_sentences(aid, answers, words)) add_sentence(view, sentence);
-    if (!paper) your_numbers(in, view);
+    your_numbers(in, view);
 
     view.words(Emphasis::section, words.text("summary.ratings"));
     bool any = false;

@@ -72,10 +72,14 @@ for path in sorted(glob.glob(os.path.join(source, 'content', 'decision-aids', '*
         numbers = []
         first_pages = [text(aid['decision'], locale), words,
                        catalogs[locale]['summary.leaning'].replace('{option}', text(leaning['name'], locale)),
-                       catalogs[locale]['summary.your-numbers']]
+
+                       # the verdict, to its last line
+                       catalogs[locale]['take-home.fit'], catalogs[locale]['summary.fit-not-advice']]
         counts = {}
         weighed = {c.get('outcome') for c in aid['criteria']} - {None}
         first_weighed = next((o['id'] for o in aid['outcomes'] if o['id'] in weighed), aid['outcomes'][0]['id'])
+        if len(weighed) <= 3:
+            first_pages.append(catalogs[locale]['summary.your-numbers'])
         for outcome in aid['outcomes']:
             table_numbers = outcome['numbers']
             # Numbers are for "people like you" only where they are the patient's own, worked
@@ -108,7 +112,9 @@ for path in sorted(glob.glob(os.path.join(source, 'content', 'decision-aids', '*
                     numbers.append('%s out of %s %s will %s' % (grouped(count), grouped(outcome['denominator']), people, outcome_name))
                 # The first outcome the verdict weighed is pictured on the first two pages, as a
                 # count ("17 out of 1,000 people like you") under each option's name.
-                if outcome['id'] in weighed and outcome['id'] == first_weighed:
+                # (Four weighed outcomes after a verdict of six ratings, as the PSA aid has, are more
+                # than two pages hold: the table then begins the third page, whole.)
+                if outcome['id'] in weighed and outcome['id'] == first_weighed and len(weighed) <= 3:
                     if locale == 'cy':
                         lead = 'Dim un' if count == 0 else grouped(count)
                         first_pages.append('%s o bob %s %s' % (lead, grouped(outcome['denominator']), people))

@@ -62,7 +62,7 @@ void draw_figure(const DrawContext& dc, const FigureBlock& figure) {
         }
         ImGui::EndTable();
     }
-    muted_paragraph(dc, figure.key);
+    if (!figure.key.empty()) muted_paragraph(dc, figure.key);
 }
 
 // The options side by side. The header row stays in view while the rows scroll under it.
