@@ -117,9 +117,9 @@ for path in sorted(glob.glob(os.path.join(source, 'content', 'decision-aids', '*
                 if outcome['id'] in weighed and outcome['id'] == first_weighed and len(weighed) <= 3:
                     if locale == 'cy':
                         lead = 'Dim un' if count == 0 else grouped(count)
-                        first_pages.append('%s o bob %s %s' % (lead, grouped(outcome['denominator']), people))
+                        first_pages.append('%s o bob %s %s' % (lead, grouped(outcome['denominator']), 'o bobl fel chi' if like_you else 'o bobl yn gyffredinol'))
                     else:
-                        first_pages.append('%s out of %s %s' % (grouped(count), grouped(outcome['denominator']), people))
+                        first_pages.append('%s out of %s %s' % (grouped(count), grouped(outcome['denominator']), 'people like you' if like_you else 'people in general'))
         # A personalised aid names the patient's own scores.
         if 'personalisation' in aid:
             for sc in aid['personalisation']['scores']:

@@ -71,6 +71,7 @@ TEST_CASE("the summary on screen shows the patient's own numbers and the scores 
     CHECK(pictures[0]->columns[1].sentence == "48 out of 1,000 people like you");
     CHECK(pictures[0]->columns[0].count == 17);
     // The verdict first, then the numbers it weighed.
+    const auto at = [&](const std::vector<std::string>& l, const std::string& s) { return std::find(l.begin(), l.end(), s) - l.begin(); };
     CHECK(at(lines, "Which options fit what you said") < at(lines, "The numbers behind this"));
 }
 
