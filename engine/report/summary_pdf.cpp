@@ -187,8 +187,7 @@ private:
         f.good = block.good;
         f.denominator = block.denominator;
         if (width <= 0) width = m_flow.width();
-        // Options side by side for comparison; in large print at most two, so the words stay
-        // readable (a compact card keeps all of its options in one row).
+        // Options side by side for comparison; in large print at most two, so the words stay readable.
         f.per_row = std::max<std::size_t>(1, std::min<std::size_t>(block.columns.size(), compact ? 3 : m_flow.body_size() > 15 ? 2 : 3));
         f.gap = (compact ? 0.8 : 1.4) * line();
         f.column_width = (width - f.gap * static_cast<double>(f.per_row - 1)) / static_cast<double>(f.per_row);
