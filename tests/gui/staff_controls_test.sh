@@ -14,7 +14,12 @@ DB="$WORK/clinic.db"
 "$BRAN" export fhir --db "$WORK/made.db" > "$WORK/made.json"
 "$BRAN" import "$WORK/made.json" --db "$DB" > /dev/null || fail "could not import the sessions"
 printf '%s\n%s\n' "$PIN" "$PIN" | "$BRAN" pin --db "$DB" > /dev/null || fail "could not set the PIN"
-app_running() { kill -0 "$APP_PID" 2> /dev/null; }
+app_running() {
+  kill -0 "$APP_PID" 2> /dev/null && return 0
+  # Once, when the app has gone: what it said on the way out (a crash's sanitizer report).
+  [ -s "$WORK/app.err" ] && [ ! -e "$WORK/app.err.shown" ] && { sed 's/^/  app stderr: /' "$WORK/app.err" >&2; touch "$WORK/app.err.shown"; }
+  return 1
+}
 
 # Controls are pressed as a person using the keyboard presses them (OCR does not find these
 # buttons reliably enough to click them): Tab and Shift+Tab move bran's focus ring through the
