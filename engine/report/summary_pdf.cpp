@@ -130,7 +130,7 @@ private:
             } else if (w) {
                 print(*w);
             } else if (const auto* f = std::get_if<FigureBlock>(&block)) {
-                place(shape(*f, {}, true), room_for_figure());
+                numbers_table({{f->outcome, f}});  // a figure without a title of its own: named by its outcome
             }
         }
         m_flow.move_down(0.4 * line());
@@ -174,33 +174,30 @@ private:
         std::vector<TextBlock> head;  // heading, then the explanation if there is one
         std::vector<double> text_heights, row_heights;
         std::optional<TextBlock> legend;
-        bool keyed = true;  // false: the figure shares a key printed after it
         double head_height = 0;
         double total = 0;
     };
 
-    // A figure shaped for the page: `head` above it (the outcome's name, or its heading and what
-    // it means). Compact figures (the summary's) keep their pictures small, so the summary's
-    // numbers share its first pages with the verdict.
-    Figure shape(const FigureBlock& block, std::vector<TextBlock> head, bool compact, double width = 0) const {
+    // One of the appendix's figures shaped for the page: `head` above it (its heading and what it
+    // means). The summary's own numbers are a table instead (numbers_table).
+    Figure shape(const FigureBlock& block, std::vector<TextBlock> head) const {
         Figure f;
         f.good = block.good;
         f.denominator = block.denominator;
-        if (width <= 0) width = m_flow.width();
+        const double width = m_flow.width();
         // Options side by side for comparison; in large print at most two, so the words stay readable.
-        f.per_row = std::max<std::size_t>(1, std::min<std::size_t>(block.columns.size(), compact ? 3 : m_flow.body_size() > 15 ? 2 : 3));
-        f.gap = (compact ? 0.8 : 1.4) * line();
+        f.per_row = std::max<std::size_t>(1, std::min<std::size_t>(block.columns.size(), m_flow.body_size() > 15 ? 2 : 3));
+        f.gap = 1.4 * line();
         f.column_width = (width - f.gap * static_cast<double>(f.per_row - 1)) / static_cast<double>(f.per_row);
-        const double max_cell = block.denominator == 1000 ? (compact ? 2.6 : 4.5) : (compact ? 0.5 : 0.8) * m_flow.body_size();
+        const double max_cell = block.denominator == 1000 ? 4.5 : 0.8 * m_flow.body_size();
         f.geometry = icon_array_geometry(block.denominator, f.column_width, max_cell);
         for (const FigureBlock::Column& c : block.columns) {
-            f.columns.push_back({c.count, m_flow.block(c.option, compact ? TextStyle::strong : TextStyle::subheading, f.column_width, ink::heading),
+            f.columns.push_back({c.count, m_flow.block(c.option, TextStyle::subheading, f.column_width, ink::heading),
                                  m_flow.block(c.sentence, TextStyle::body, f.column_width)});
         }
         f.head = std::move(head);
         f.legend.emplace(m_flow.block(block.key, TextStyle::body, width));
-        f.keyed = !block.key.empty();
-        const double legend_height = f.keyed ? f.legend->height() : 0.0;
+        const double legend_height = f.legend->height();
         for (std::size_t first = 0; first < f.columns.size(); first += f.per_row) {
             double words_height = 0;
             for (std::size_t i = first; i < std::min(f.columns.size(), first + f.per_row); ++i) {
@@ -237,65 +234,61 @@ private:
         return f.row_heights.size() > 1 && with_first_row <= available ? with_first_row : f.head_height;
     }
 
-    // The room a figure of the summary may take here: what is left of this page where that is
-    // a good part of it (the figure splits between its rows), else a page of its own.
-    double room_for_figure() const {
-        return m_flow.room_left() >= 0.4 * m_flow.page_room() ? m_flow.room_left() : m_flow.page_room();
-    }
-
     // The summary's numbers on paper, compactly: the options' names once across the top, then a
     // row per outcome with its title and, under each option, its count and its pictures. Each row
     // stays on one page; the header comes again at the top of a new one.
     struct TableRow {
         TextBlock title;
         std::vector<TextBlock> counts;
+        double cell;  // the tallest count: the pictures go below it
         IconArrayGeometry geometry;
         const FigureBlock* figure;
         double height;
     };
+    struct NumbersTable {
+        double title_width, column, gap;
+        std::vector<TextBlock> names;  // the options, across the top
+        double header;
+        std::vector<TableRow> rows;
+        double x_of(double left, std::size_t k) const { return left + title_width + gap + static_cast<double>(k) * (column + gap); }
+    };
+
+    NumbersTable shape_table(const std::vector<std::pair<std::string, const FigureBlock*>>& rows) const {
+        const std::size_t options = rows.front().second->columns.size();
+        NumbersTable t{m_flow.width() * 0.26, 0, line(), {}, 0, {}};
+        t.column = (m_flow.width() - t.title_width - t.gap * static_cast<double>(options)) / static_cast<double>(options);
+        for (const FigureBlock::Column& c : rows.front().second->columns) {
+            t.names.push_back(m_flow.block(c.option, TextStyle::strong, t.column, ink::heading));
+            t.header = std::max(t.header, t.names.back().height());
+        }
+        t.header += 0.4 * line();
+        for (const auto& [title, figure] : rows) {
+            TableRow r{m_flow.block(title, TextStyle::strong, t.title_width), {}, 0,
+                       icon_array_geometry(figure->denominator, t.column, figure->denominator == 1000 ? 2.4 : 0.45 * m_flow.body_size()),
+                       figure, 0};
+            for (const FigureBlock::Column& c : figure->columns) {
+                r.counts.push_back(m_flow.block(c.sentence, TextStyle::body, t.column));
+                r.cell = std::max(r.cell, r.counts.back().height());
+            }
+            r.height = std::max(r.title.height(), r.cell + 0.3 * line() + r.geometry.height()) + 0.6 * line();
+            t.rows.push_back(std::move(r));
+        }
+        return t;
+    }
 
     // The table's header and first row: what its section heading keeps with it.
     double numbers_table_start(const std::string& title, const FigureBlock& figure) const {
-        const std::size_t options = figure.columns.size();
-        const double title_width = m_flow.width() * 0.26;
-        const double column = (m_flow.width() - title_width - line() * static_cast<double>(options)) / static_cast<double>(options);
-        double header = 0, cell = 0;
-        for (const FigureBlock::Column& c : figure.columns) {
-            header = std::max(header, m_flow.block(c.option, TextStyle::strong, column).height());
-            cell = std::max(cell, m_flow.block(c.sentence, TextStyle::body, column).height());
-        }
-        const IconArrayGeometry geometry = icon_array_geometry(figure.denominator, column, figure.denominator == 1000 ? 2.4 : 0.45 * m_flow.body_size());
-        const double row = std::max(m_flow.block(title, TextStyle::strong, title_width).height(), cell + 0.3 * line() + geometry.height());
-        return header + 0.4 * line() + row + 0.6 * line();
+        const NumbersTable t = shape_table({{title, &figure}});
+        return t.header + t.rows.front().height;
     }
 
     void numbers_table(const std::vector<std::pair<std::string, const FigureBlock*>>& rows) {
         if (rows.empty()) return;
-        const std::size_t options = rows.front().second->columns.size();
-        const double gap = line();
-        const double title_width = m_flow.width() * 0.26;
-        const double column = (m_flow.width() - title_width - gap * static_cast<double>(options)) / static_cast<double>(options);
-        const auto x_of = [&](std::size_t k) { return m_flow.left() + title_width + gap + static_cast<double>(k) * (column + gap); };
-        std::vector<TextBlock> names;
-        double header = 0;
-        for (const FigureBlock::Column& c : rows.front().second->columns) {
-            names.push_back(m_flow.block(c.option, TextStyle::strong, column, ink::heading));
-            header = std::max(header, names.back().height());
-        }
-        header += 0.4 * line();
-        std::vector<TableRow> shaped;
-        for (const auto& [title, figure] : rows) {
-            TableRow r{m_flow.block(title, TextStyle::strong, title_width), {},
-                       icon_array_geometry(figure->denominator, column, figure->denominator == 1000 ? 2.4 : 0.45 * m_flow.body_size()),
-                       figure, 0};
-            double cell = 0;
-            for (const FigureBlock::Column& c : figure->columns) {
-                r.counts.push_back(m_flow.block(c.sentence, TextStyle::body, column));
-                cell = std::max(cell, r.counts.back().height());
-            }
-            r.height = std::max(r.title.height(), cell + 0.3 * line() + r.geometry.height()) + 0.6 * line();
-            shaped.push_back(std::move(r));
-        }
+        const NumbersTable t = shape_table(rows);
+        const auto x_of = [&](std::size_t k) { return t.x_of(m_flow.left(), k); };
+        const auto& names = t.names;
+        const double header = t.header;
+        const std::vector<TableRow>& shaped = t.rows;
         const auto draw_header = [&] {
             if (m_flow.drawing()) {
                 for (std::size_t k = 0; k < names.size(); ++k) names[k].draw(m_flow.cr(), x_of(k), m_flow.y());
@@ -316,11 +309,9 @@ private:
                 cairo_line_to(cr, m_flow.left() + m_flow.width(), m_flow.y() - 0.3 * line());
                 cairo_stroke(cr);
                 r.title.draw(cr, m_flow.left(), m_flow.y());
-                double cell = 0;
-                for (const TextBlock& t : r.counts) cell = std::max(cell, t.height());
                 for (std::size_t k = 0; k < r.counts.size() && k < r.figure->columns.size(); ++k) {
                     r.counts[k].draw(cr, x_of(k), m_flow.y());
-                    draw_icon_array(cr, x_of(k), m_flow.y() + cell + 0.3 * line(), r.geometry, r.figure->columns[k].count,
+                    draw_icon_array(cr, x_of(k), m_flow.y() + r.cell + 0.3 * line(), r.geometry, r.figure->columns[k].count,
                                     r.figure->denominator, r.figure->good);
                 }
             }
@@ -360,7 +351,7 @@ private:
             std::vector<TextBlock> head;
             head.push_back(m_flow.block(words("outcomes.heading", {{"outcome", name}}), TextStyle::subheading, m_flow.width()));
             if (!o.explanation.empty()) head.push_back(m_flow.block(text(o.explanation), TextStyle::body, m_flow.width()));
-            figures.push_back(shape(outcome_figure(m_aid, shown, m_words), std::move(head), false));
+            figures.push_back(shape(outcome_figure(m_aid, shown, m_words), std::move(head)));
         }
         // Whose numbers these are, naming the patient's own scores where the numbers are theirs.
         std::string whose = words(personalised ? "outcomes.personalised" : m_aid.personalisation ? "outcomes.general" : "outcomes.general-no-questions");
@@ -395,7 +386,7 @@ private:
             if (!whole) {
                 // The key to the pictures goes with the last row where a page can hold both.
                 const bool last = row + 1 == f.row_heights.size();
-                const double with_legend = f.row_heights[row] + (f.keyed ? f.legend->height() : 0.0);
+                const double with_legend = f.row_heights[row] + f.legend->height();
                 const double again = f.head.front().height() + 0.4 * line();
                 const double need = last && with_legend + again <= m_flow.page_room() ? with_legend : f.row_heights[row];
                 if (need > m_flow.room_left() && m_flow.y() > 0) {
@@ -424,7 +415,7 @@ private:
             }
             m_flow.move_down(f.row_heights[row]);
         }
-        if (f.keyed) m_flow.paragraph_block(*f.legend, m_flow.left());
+        m_flow.paragraph_block(*f.legend, m_flow.left());
     }
 
     void knowledge() {
