@@ -14,6 +14,7 @@
 #include "engine/view/home_view.hpp"
 #include "engine/view/step_view.hpp"
 
+#include "../unit/bundled_words.hpp"
 #include <catch2/catch.hpp>
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -37,12 +38,6 @@ std::string read_all(const std::string& path) {
     return s.str();
 }
 
-Catalog words_for(const std::string& locale) {
-    Diagnostics problems;
-    Catalog catalog = Catalog::load(BRAN_SOURCE_I18N_DIR, locale, problems);
-    REQUIRE(problems.empty());
-    return catalog;
-}
 
 // One Dear ImGui context with the window's real fonts, drawing into nothing.
 class HeadlessWindow {
@@ -194,7 +189,7 @@ TEST_CASE("every page of every aid, in English and Welsh, draws exactly what rea
     HeadlessWindow window(all_glyph_text(library));
     int pages = 0;
     for (const char* locale : {"en-GB", "cy"}) {
-        const Catalog words = words_for(locale);
+        const Catalog words = bran::test::bundled_words(locale);
         check_view(window, home_view(library, words), TextSize::normal, std::string("home, ") + locale);
         check_view(window, idle_view(words, 30), TextSize::largest, std::string("idle prompt, ") + locale);
         for (const Aid* aid : library.aids()) {

@@ -8,6 +8,7 @@
 #include "engine/view/step_view.hpp"
 #include "engine/view/summary_view.hpp"
 
+#include "bundled_words.hpp"
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -24,12 +25,6 @@ const Aid& aid(const std::string& id) {
     return *it->second.aid;
 }
 
-Catalog words(const std::string& locale = "en-GB") {
-    Diagnostics problems;
-    Catalog catalog = Catalog::load(BRAN_SOURCE_I18N_DIR, locale, problems);
-    REQUIRE_FALSE(problems.has_errors());
-    return catalog;
-}
 
 std::vector<std::string> texts(const ScreenView& view) {
     std::vector<std::string> out;
@@ -60,7 +55,7 @@ TEST_CASE("the summary on screen shows the patient's own numbers and the scores 
                      {"liver", "no"}, {"bleeding-history", "no"}, {"inr", "not-on-warfarin"}, {"bleeding-medicines", "no"},
                      {"alcohol", "no"}};
     a.values = {{"avoid-stroke", 4}, {"avoid-bleeding", 3}};
-    const Catalog en = words();
+    const Catalog en = bran::test::bundled_words();
     const ScreenView view = summary_view({aid("af-anticoagulation"), a, en}, SummaryFor::screen);
     const auto lines = texts(view);
     CHECK(has(lines, "The numbers behind this"));
@@ -76,7 +71,7 @@ TEST_CASE("the summary on screen shows the patient's own numbers and the scores 
 }
 
 TEST_CASE("numbers are for people like you only when they are the patient's own", "[view]") {
-    const Catalog en = words();
+    const Catalog en = bran::test::bundled_words();
     // An aid that works out no personal numbers: people in general, and whom to ask.
     const Aid& psa = aid("psa-testing");
     const OutcomeNumbers general = numbers_for(psa, psa.outcomes[0], {});
@@ -92,7 +87,7 @@ TEST_CASE("numbers are for people like you only when they are the patient's own"
 }
 
 TEST_CASE("an outcome out of 1,000 is pictured out of 100 where every count is whole out of 100", "[view]") {
-    const Catalog en = words();
+    const Catalog en = bran::test::bundled_words();
     Aid changed = aid("psa-testing");
     Outcome& death = changed.outcomes[0];
     REQUIRE(death.denominator == 1000);
@@ -113,7 +108,7 @@ TEST_CASE("an outcome out of 1,000 is pictured out of 100 where every count is w
 TEST_CASE("every page of a walk-through names its aid and the step", "[view]") {
     Database db = Database::open(":memory:");
     SessionStore store(db, ChainKey::random());
-    const Catalog cy = words("cy");
+    const Catalog cy = bran::test::bundled_words("cy");
     Walkthrough walk = Walkthrough::start(aid("psa-testing"), store, Setting::home, SessionMeta{});
     for (const Step step : all_steps()) {
         REQUIRE(walk.apply(intent::GoTo{step, 0}).ok);

@@ -5,6 +5,7 @@
 #include "engine/speech/speaker.hpp"
 #include "command_output.hpp"
 
+#include "bundled_words.hpp"
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -27,12 +28,6 @@ using namespace bran;
 
 namespace {
 
-Catalog words_for(const std::string& locale) {
-    Diagnostics problems;
-    Catalog catalog = Catalog::load(BRAN_SOURCE_I18N_DIR, locale, problems);
-    REQUIRE(problems.empty());
-    return catalog;
-}
 
 // The bundled aids in a window-less app, over a database in memory.
 struct Fixture {
@@ -100,7 +95,7 @@ TEST_CASE("speakable text drops decorative symbols and closes each item with a f
 
 TEST_CASE("the home screen reads its heading and each aid with its number key", "[speech]") {
     Fixture f;
-    const Catalog en = words_for("en-GB");
+    const Catalog en = bran::test::bundled_words("en-GB");
     const std::string text = screen_text(f.model, en);
     CHECK(text.rfind("Choose a decision aid.\n", 0) == 0);
     CHECK(has_line(text, "There are " + std::to_string(f.library.aids().size()) + " decision aids."));
@@ -111,14 +106,14 @@ TEST_CASE("the home screen reads its heading and each aid with its number key", 
 TEST_CASE("a values page reads the criterion and each choice with its number", "[speech]") {
     Fixture f;
     f.open_psa("en-GB", Step::values, 0);
-    const Catalog en = words_for("en-GB");
+    const Catalog en = bran::test::bundled_words("en-GB");
     const std::string text = screen_text(f.model, en);
     CHECK(text.rfind("Question 1 of 6.\nFinding cancer early.\n", 0) == 0);
     CHECK(text.find("1: Not at all.\n2: A little.\n3: Somewhat.\n4: A lot.\n5: Very much.\n") != std::string::npos);
     CHECK(has_line(text, "Step 5 of 11: What matters to you (1 of 6)."));
 
     f.model.set_locale("cy");
-    const Catalog cy = words_for("cy");
+    const Catalog cy = bran::test::bundled_words("cy");
     const std::string welsh = screen_text(f.model, cy);
     CHECK(welsh.rfind("Cwestiwn 1 o 6.\nCanfod canser yn gynnar.\n", 0) == 0);
     CHECK(has_line(welsh, "1: Dim o gwbl."));
@@ -130,7 +125,7 @@ TEST_CASE("an aid's numbers before the questions about you are for people, after
     Fixture f;
     f.model.choose_aid("af-anticoagulation");
     REQUIRE(f.model.walk(intent::GoTo{Step::outcomes, 1}).ok);  // page 0 asks about you; 1 is strokes
-    const Catalog en = words_for("en-GB");
+    const Catalog en = bran::test::bundled_words("en-GB");
     std::string text = screen_text(f.model, en);
     INFO(text);
     CHECK(text.find("people in general") != std::string::npos);
@@ -148,7 +143,7 @@ TEST_CASE("an aid's numbers before the questions about you are for people, after
     CHECK(text.find(" out of 1,000 people like you will have a stroke") != std::string::npos);
     CHECK(text.find(" out of 1,000 people will") == std::string::npos);
     // An outcome the aid has no personal numbers for stays general, and says so, after the answers.
-    const Catalog statins_words = words_for("en-GB");
+    const Catalog statins_words = bran::test::bundled_words("en-GB");
     Fixture statins;
     statins.model.choose_aid("statins-primary-prevention");
     bool general_only_seen = false;
@@ -160,7 +155,7 @@ TEST_CASE("an aid's numbers before the questions about you are for people, after
     }
     CHECK(general_only_seen);
     // Welsh likewise.
-    const Catalog cy = words_for("cy");
+    const Catalog cy = bran::test::bundled_words("cy");
     f.model.set_locale("cy");
     CHECK(screen_text(f.model, cy).find("o bobl fel chi yn") != std::string::npos);
 }
@@ -169,7 +164,7 @@ TEST_CASE("the PSA outcome pages read each option's number out of 1000 people, a
     // The PSA aid works out no personal numbers: its numbers are for men in general, never "like you".
     Fixture f;
     f.open_psa("en-GB", Step::outcomes, 0);
-    const Catalog en = words_for("en-GB");
+    const Catalog en = bran::test::bundled_words("en-GB");
     std::string text = screen_text(f.model, en);
     CHECK(text.rfind("What may happen: die from prostate cancer.\n", 0) == 0);
     CHECK(has_line(text, "These numbers are for people in general. This aid cannot work out your own numbers. Ask your clinician if "
@@ -184,7 +179,7 @@ TEST_CASE("the PSA outcome pages read each option's number out of 1000 people, a
     CHECK(has_line(text, "178 out of 1,000 people will have a false alarm: a raised PSA, but no cancer found in the next 13 years."));
     CHECK(has_line(text, "0 out of 1,000 people will have a false alarm: a raised PSA, but no cancer found in the next 13 years."));
 
-    const Catalog cy = words_for("cy");
+    const Catalog cy = bran::test::bundled_words("cy");
     f.model.set_locale("cy");
     REQUIRE(f.model.walk(intent::GoTo{Step::outcomes, 0}).ok);
     text = screen_text(f.model, cy);
@@ -196,7 +191,7 @@ TEST_CASE("the PSA outcome pages read each option's number out of 1000 people, a
 TEST_CASE("the BRAN page and the choices read without quotes, ticks or arrows", "[speech]") {
     Fixture f;
     f.open_psa("en-GB", Step::bran, 0);
-    const Catalog en = words_for("en-GB");
+    const Catalog en = bran::test::bundled_words("en-GB");
     const std::string text = screen_text(f.model, en);
     CHECK(text.rfind("Option 1 of 2: Have a PSA test now.\n", 0) == 0);
     CHECK(has_line(text, "B: What are the benefits?"));
@@ -211,7 +206,7 @@ TEST_CASE("the BRAN page and the choices read without quotes, ticks or arrows", 
         g.model.walk(intent::Answer{"sure.sure", false});
         g.model.walk(intent::Answer{"leaning", "psa-test"});
         g.model.walk(intent::Answer{"decision", "psa-test"});
-        const Catalog words = words_for(locale);
+        const Catalog words = bran::test::bundled_words(locale);
         for (int i = 0; i < 40 && !g.model.walkthrough()->is_last_step(); ++i) {
             const std::string page = screen_text(g.model, words);
             INFO(locale << " " << step_name(g.model.walkthrough()->step()) << " " << g.model.walkthrough()->page() << "\n" << page);
@@ -229,7 +224,7 @@ TEST_CASE("the summary reads the fit sentences from summary.hpp", "[speech]") {
         f.open_psa(locale, Step::values);
         REQUIRE(f.model.walk(intent::Answer{"value.avoid-false-alarm", 4}).ok);
         REQUIRE(f.model.walk(intent::GoTo{Step::summary}).ok);
-        const Catalog words = words_for(locale);
+        const Catalog words = bran::test::bundled_words(locale);
         const std::string text = screen_text(f.model, words);
         const Walkthrough& w = *f.model.walkthrough();
         for (const std::string& sentence : fit_sentences(w.aid(), w.answers(), words)) CHECK(has_line(text, speakable(sentence)));
@@ -247,7 +242,7 @@ TEST_CASE("a screen in each language synthesizes to speech of a plausible length
     for (const std::string locale : {"en-GB", "cy"}) {
         Fixture f;
         f.open_psa(locale, Step::values, 1);
-        const std::string text = screen_text(f.model, words_for(locale));
+        const std::string text = screen_text(f.model, bran::test::bundled_words(locale));
         int rate = 0;
         const std::vector<short> samples = Speaker::synthesize(text, locale, rate);
         REQUIRE(rate > 0);

@@ -3,6 +3,7 @@
 #include "engine/content/library.hpp"
 #include "engine/view/summary_words.hpp"
 
+#include "bundled_words.hpp"
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -17,12 +18,6 @@ const Aid& af() {
     return *loaded.aid;
 }
 
-Catalog words(const std::string& locale = "en-GB") {
-    Diagnostics problems;
-    Catalog catalog = Catalog::load(BRAN_SOURCE_I18N_DIR, locale, problems);
-    REQUIRE_FALSE(problems.has_errors());
-    return catalog;
-}
 
 // The woman of issue 13: 75, female, high blood pressure (CHA2DS2-VASc 4, HAS-BLED 1).
 Answers woman_of_75() {
@@ -50,23 +45,23 @@ TEST_CASE("the woman of issue 13 answers the questions about herself and gets he
 TEST_CASE("the values question shows what the options change, in the patient's own numbers", "[values]") {
     const Answers a = woman_of_75();
     const Criterion& stroke = *af().find_criterion("avoid-stroke");
-    const auto lines = criterion_number_sentences(af(), numbers_for(af(), *af().find_outcome(stroke.outcome), compute_scores(af(), a)), words());
+    const auto lines = criterion_number_sentences(af(), numbers_for(af(), *af().find_outcome(stroke.outcome), compute_scores(af(), a)), bran::test::bundled_words());
     CHECK(lines == std::vector<std::string>{
                        "With “Take a blood thinner (anticoagulant)”: 17 out of 1,000 people like you will have a stroke caused by a blood clot in the next year.",
                        "With “Do not take a blood thinner”: 48 out of 1,000 people like you will have a stroke caused by a blood clot in the next year.",
                        "With “Take a blood thinner (anticoagulant)”, 31 fewer out of 1,000 people like you will have a stroke caused by a blood clot in the next year."});
     const Criterion& bleed = *af().find_criterion("avoid-bleeding");
-    const auto bleeds = criterion_number_sentences(af(), numbers_for(af(), *af().find_outcome(bleed.outcome), compute_scores(af(), a)), words());
+    const auto bleeds = criterion_number_sentences(af(), numbers_for(af(), *af().find_outcome(bleed.outcome), compute_scores(af(), a)), bran::test::bundled_words());
     CHECK(bleeds.back() == "With “Take a blood thinner (anticoagulant)”, 5 more out of 1,000 people like you will have a serious bleed in the next year.");
     // Before the questions about her are answered: the general numbers, for "people in general".
-    const auto general = criterion_number_sentences(af(), numbers_for(af(), *af().find_outcome(stroke.outcome), {}), words());
+    const auto general = criterion_number_sentences(af(), numbers_for(af(), *af().find_outcome(stroke.outcome), {}), bran::test::bundled_words());
     CHECK(general.back() == "With “Take a blood thinner (anticoagulant)”, 14 fewer out of 1,000 people in general will have a stroke caused by a blood clot in the next year.");
 }
 
 TEST_CASE("the summary names what points each way, with her numbers, and says the choice is hers", "[values]") {
     Answers a = woman_of_75();
     a.leaning = "anticoagulant";
-    const auto lines = fit_sentences(af(), a, words());
+    const auto lines = fit_sentences(af(), a, bran::test::bundled_words());
     CHECK(lines == std::vector<std::string>{
         "From what you told us, “Take a blood thinner (anticoagulant)” fits best with what matters to you.",
         "What points to “Take a blood thinner (anticoagulant)”:",
@@ -83,7 +78,7 @@ TEST_CASE("options that fit about equally are both named, with what points to ea
     Answers a;
     a.values = {{"avoid-stroke", 2}, {"avoid-bleeding", 2}};  // general numbers: 14 fewer strokes, 9 more bleeds
     a.leaning = "no-anticoagulant";
-    const auto lines = fit_sentences(af(), a, words());
+    const auto lines = fit_sentences(af(), a, bran::test::bundled_words());
     REQUIRE(lines.size() >= 5);
     CHECK(lines[0] == "From what you told us, “Take a blood thinner (anticoagulant)” and “Do not take a blood thinner” fit about equally well with what matters to you.");
     CHECK(has(lines, "What points to “Take a blood thinner (anticoagulant)”:"));
@@ -95,7 +90,7 @@ TEST_CASE("options that fit about equally are both named, with what points to ea
 
 TEST_CASE("the Welsh summary says the same, in Welsh", "[values]") {
     Answers a = woman_of_75();
-    const auto lines = fit_sentences(af(), a, words("cy"));
+    const auto lines = fit_sentences(af(), a, bran::test::bundled_words("cy"));
     REQUIRE(lines.size() == 9);
     CHECK(lines[1].rfind("Beth sy’n pwyntio at “", 0) == 0);
     CHECK(lines[2].find("bydd 31 yn llai o bob 1,000 o bobl fel chi yn") != std::string::npos);
@@ -103,7 +98,7 @@ TEST_CASE("the Welsh summary says the same, in Welsh", "[values]") {
 }
 
 TEST_CASE("an auditor sees the ratings and numbers a verdict came from", "[values]") {
-    const auto lines = verdict_basis(af(), woman_of_75(), words());
+    const auto lines = verdict_basis(af(), woman_of_75(), bran::test::bundled_words());
     CHECK(lines == std::vector<std::string>{
         "Their answers fit “Take a blood thinner (anticoagulant)” best.",
         "Lowering my chance of a stroke: Very much. “Take a blood thinner (anticoagulant)” 17 and “Do not take a blood thinner” 48 out of 1,000, their own numbers.",
