@@ -1,7 +1,6 @@
 #include "app/gui/app_loop.hpp"
 
-#include "app/gui/screens/audit_screen.hpp"
-#include "app/gui/screens/staff_screens.hpp"
+#include "app/gui/screens/idle_prompt.hpp"
 #include "app/gui/screens/view_drawer.hpp"
 #include "app/gui/startup_times.hpp"
 #include "app/gui/top_bar.hpp"
@@ -185,47 +184,36 @@ void AppLoop::draw_frame(double now) {
 }
 
 void AppLoop::draw_page(Screen screen, const Catalog& words, const DrawContext& dc, const std::function<void()>& top_bar_in_page) {
-    const bool arrived = m_last_screen != screen;
-    switch (screen) {
-        case Screen::home: {
-            // Taken before drawing: choosing an aid moves the model on within the frame.
-            const std::string page = page_key();
-            const bool new_page = arrived || page != m_last_page;
-            m_last_page = page;
-            scrolling_page("##home", new_page, top_bar_in_page, [&] {
-                const ScreenView view = current_view(m_model, words);
-                PageState state{m_patient.drafts};
-                const ViewPress press = draw_view(dc, view, state);
-                if (press.button && press.button->action == Action::open_aid) m_model.choose_aid(press.button->target);
-                end_of_page(dc);
-            });
-            break;
-        }
-        case Screen::walkthrough: draw_walkthrough(words, dc, top_bar_in_page); break;
-        case Screen::pin: {
-            const PinResult pin = draw_pin(dc, words, m_model, m_patient.pin);
-            // Enter while a PIN is being checked keeps what was typed for when the check ends.
-            if (pin.submit && !m_model.checking_pin()) m_model.submit_pin(m_patient.pin, wall_clock_seconds()), m_patient.pin.clear();
-            if (pin.cancel) m_model.cancel_pin(), m_patient.pin.clear();
-            break;
-        }
-        case Screen::clinician: {
-            scroll_with_arrow_keys();
-            if (arrived) m_patient.home_files = AppModel::files_from_home();
-            const StaffChoice choice = draw_clinician(dc, words, m_model, m_patient.home_files, m_patient.file_path);
-            if (choice == StaffChoice::open_file) m_model.open_from_home(m_patient.file_path), m_patient.file_path.clear();
-            if (choice == StaffChoice::back) m_model.leave_clinician_views();
-            if (choice == StaffChoice::audit) m_model.open_audit();
-            if (choice == StaffChoice::close) m_model.close_from_clinician_views();
-            break;
-        }
-        case Screen::audit:
-            scrolling_page("##audit", arrived, top_bar_in_page, [&] {
-                draw_audit(dc, words, m_model);
-                end_of_page(dc);
-            });
-            break;
+    if (screen == Screen::walkthrough) {
+        draw_walkthrough(words, dc, top_bar_in_page);
+        return;
     }
+    // Taken before drawing: a press moves the model on within the frame.
+    const std::string page = page_key();
+    const bool new_page = m_last_screen != screen || page != m_last_page;
+    m_last_page = page;
+    std::optional<ButtonBlock> pressed;
+    scrolling_page("##page", new_page, top_bar_in_page, [&] {
+        const ScreenView view = current_view(m_model, words);
+        PageState state{m_patient.drafts, new_page, m_model.take_export_news()};
+        pressed = draw_view(dc, view, state).button;
+        end_of_page(dc);
+    });
+    if (screen == Screen::pin && key_pressed(GLFW_KEY_ESCAPE)) pressed = ButtonBlock{Action::cancel_pin, "", "", 0};
+    if (pressed) press_button(*pressed);
+}
+
+void AppLoop::press_button(const ButtonBlock& button) {
+    // The PIN and the path are the screen's one-line field; each is forgotten once used. Enter
+    // while a PIN is being checked keeps what was typed for when the check ends.
+    const char* field = m_model.screen() == Screen::pin ? "pin" : "path";
+    const auto typed = m_patient.drafts.find(field);
+    const std::string text = typed == m_patient.drafts.end() ? std::string() : typed->second;
+    const bool was_checking = m_model.checking_pin();
+    m_model.press(button, text, wall_clock_seconds());
+    const bool used = (button.action == Action::enter_pin && !was_checking) || button.action == Action::cancel_pin ||
+                      (button.action == Action::open_file && button.target.empty());
+    if (used) m_patient.drafts.erase(field);
 }
 
 void AppLoop::draw_walkthrough(const Catalog& words, const DrawContext& dc, const std::function<void()>& top_bar_in_page) {
@@ -291,7 +279,7 @@ void AppLoop::draw_walkthrough(const Catalog& words, const DrawContext& dc, cons
 
     if (press.answer) m_model.walk(*press.answer);
     if (press.button && press.button->action == Action::finish) {
-        m_model.finish_session();
+        m_model.press(*press.button, "", wall_clock_seconds());
         return;
     }
     if (press.button && press.button->action == Action::take_home) {

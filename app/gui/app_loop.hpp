@@ -21,10 +21,9 @@ namespace bran::gui {
 // being entered, a file path, files found. A new session, a finish or a kiosk wipe forgets it all
 // with one call.
 struct PatientUi {
-    std::map<std::string, std::string> drafts;  // typed text by item, until it is recorded
-    std::string pin;
-    std::string file_path;                      // staff: the record file from home to open
-    std::vector<std::string> home_files;        // found when the staff views open, not every frame
+    // Typed text by item, until it is recorded; on the staff screens "pin" and "path" (a record
+    // file from home to open), until used.
+    std::map<std::string, std::string> drafts;
     bool just_saved = false;                    // "take to my appointment" saved on the last frame
 
     void forget() { *this = PatientUi(); }
@@ -43,6 +42,8 @@ private:
     void draw_frame(double now);
     // Each screen's page, below the top bar (or with it, at the larger text sizes).
     void draw_page(Screen screen, const Catalog& words, const DrawContext& dc, const std::function<void()>& top_bar_in_page);
+    // A staff screen's button: the model does it, with the text typed in the screen's field.
+    void press_button(const ButtonBlock& button);
     void draw_walkthrough(const Catalog& words, const DrawContext& dc, const std::function<void()>& top_bar_in_page);
     // Reads the screen when asked (F2 or the button), or each new one when "read every screen" is on.
     void read_aloud(const Catalog& words, double now, bool asked);

@@ -7,7 +7,7 @@
 namespace bran {
 
 std::optional<GroupBy> group_by_from_name(const std::string& name) {
-    for (GroupBy g : {GroupBy::clinician, GroupBy::site, GroupBy::month, GroupBy::option}) {
+    for (GroupBy g : {GroupBy::none, GroupBy::clinician, GroupBy::site, GroupBy::month, GroupBy::option}) {
         if (name == group_by_name(g)) return g;
     }
     return std::nullopt;

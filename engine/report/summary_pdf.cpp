@@ -234,9 +234,10 @@ private:
         return f.row_heights.size() > 1 && with_first_row <= available ? with_first_row : f.head_height;
     }
 
-    // The summary's numbers on paper, compactly: the options' names once across the top, then a
-    // row per outcome with its title and, under each option, its count and its pictures. Each row
-    // stays on one page; the header comes again at the top of a new one.
+    // The summary's numbers on paper, compactly: the options' names once across the top, then per
+    // outcome its title across the page and, under each option, its count and its pictures (a
+    // title beside the pictures took a narrow column six lines deep). Each outcome stays on one
+    // page; the names come again at the top of a new one.
     struct TableRow {
         TextBlock title;
         std::vector<TextBlock> counts;
@@ -244,33 +245,36 @@ private:
         IconArrayGeometry geometry;
         const FigureBlock* figure;
         double height;
+        double counts_top;  // below the title
     };
     struct NumbersTable {
-        double title_width, column, gap;
+        double column, gap;
         std::vector<TextBlock> names;  // the options, across the top
         double header;
         std::vector<TableRow> rows;
-        double x_of(double left, std::size_t k) const { return left + title_width + gap + static_cast<double>(k) * (column + gap); }
+        double x_of(double left, std::size_t k) const { return left + static_cast<double>(k) * (column + gap); }
     };
 
     NumbersTable shape_table(const std::vector<std::pair<std::string, const FigureBlock*>>& rows) const {
         const std::size_t options = rows.front().second->columns.size();
-        NumbersTable t{m_flow.width() * 0.26, 0, line(), {}, 0, {}};
-        t.column = (m_flow.width() - t.title_width - t.gap * static_cast<double>(options)) / static_cast<double>(options);
+        NumbersTable t{0, 1.5 * line(), {}, 0, {}};
+        t.column = (m_flow.width() - t.gap * static_cast<double>(options - 1)) / static_cast<double>(options);
         for (const FigureBlock::Column& c : rows.front().second->columns) {
             t.names.push_back(m_flow.block(c.option, TextStyle::strong, t.column, ink::heading));
             t.header = std::max(t.header, t.names.back().height());
         }
-        t.header += 0.4 * line();
+        t.header += 0.6 * line();
         for (const auto& [title, figure] : rows) {
-            TableRow r{m_flow.block(title, TextStyle::strong, t.title_width), {}, 0,
-                       icon_array_geometry(figure->denominator, t.column, figure->denominator == 1000 ? 2.4 : 0.45 * m_flow.body_size()),
-                       figure, 0};
+            // A thousand people at 2.8 pt a person: 140 by 56 pt, each person still a shape.
+            TableRow r{m_flow.block(title, TextStyle::strong, m_flow.width()), {}, 0,
+                       icon_array_geometry(figure->denominator, t.column, figure->denominator == 1000 ? 2.8 : 0.45 * m_flow.body_size()),
+                       figure, 0, 0};
+            r.counts_top = r.title.height() + 0.2 * line();
             for (const FigureBlock::Column& c : figure->columns) {
                 r.counts.push_back(m_flow.block(c.sentence, TextStyle::body, t.column));
                 r.cell = std::max(r.cell, r.counts.back().height());
             }
-            r.height = std::max(r.title.height(), r.cell + 0.3 * line() + r.geometry.height()) + 0.6 * line();
+            r.height = r.counts_top + r.cell + 0.3 * line() + r.geometry.height() + 0.9 * line();
             t.rows.push_back(std::move(r));
         }
         return t;
@@ -309,9 +313,10 @@ private:
                 cairo_line_to(cr, m_flow.left() + m_flow.width(), m_flow.y() - 0.3 * line());
                 cairo_stroke(cr);
                 r.title.draw(cr, m_flow.left(), m_flow.y());
+                const double counts_y = m_flow.y() + r.counts_top;
                 for (std::size_t k = 0; k < r.counts.size() && k < r.figure->columns.size(); ++k) {
-                    r.counts[k].draw(cr, x_of(k), m_flow.y());
-                    draw_icon_array(cr, x_of(k), m_flow.y() + r.cell + 0.3 * line(), r.geometry, r.figure->columns[k].count,
+                    r.counts[k].draw(cr, x_of(k), counts_y);
+                    draw_icon_array(cr, x_of(k), counts_y + r.cell + 0.3 * line(), r.geometry, r.figure->columns[k].count,
                                     r.figure->denominator, r.figure->good);
                 }
             }

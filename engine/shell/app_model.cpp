@@ -92,6 +92,34 @@ void AppModel::request_clinician_views() {
     ++m_pin_prompts;
 }
 
+void AppModel::press(const ButtonBlock& button, const std::string& typed, double wall_seconds) {
+    switch (button.action) {
+        case Action::open_aid: choose_aid(button.target); break;
+        case Action::finish: finish_session(); break;
+        case Action::enter_pin:
+            if (!checking_pin()) submit_pin(typed, wall_seconds);
+            break;
+        case Action::cancel_pin: cancel_pin(); break;
+        case Action::open_audit: open_audit(); break;
+        case Action::open_file: {
+            const std::string& path = button.target.empty() ? typed : button.target;
+            if (!path.empty()) open_from_home(path);
+            break;
+        }
+        case Action::leave_staff: leave_clinician_views(); break;
+        case Action::close_app: close_from_clinician_views(); break;
+        case Action::group_by:
+            if (auto g = group_by_from_name(button.target)) set_audit_group(*g);
+            break;
+        case Action::show_aid:
+            set_audit_aid(button.target.empty() ? std::nullopt : std::optional<std::string>(button.target));
+            break;
+        case Action::export_audit: export_audit_csv(); break;
+        case Action::take_home:
+        case Action::still_here: break;
+    }
+}
+
 void AppModel::submit_pin(const std::string& pin, double wall_seconds) {
     if (m_pin_check) return;
     PinGate gate;
@@ -147,6 +175,7 @@ void AppModel::show_pin_outcome(PinTry result) {
         m_should_quit = true;
     } else {
         m_screen = Screen::clinician;
+        m_home_files = files_from_home();
     }
 }
 
@@ -189,6 +218,7 @@ double AppModel::seconds_until_wipe(double now) const {
 void AppModel::open_audit() {
     if (m_screen != Screen::clinician && m_screen != Screen::audit) return;  // the PIN opened the staff views
     m_screen = Screen::audit;
+    m_notice.clear();  // what the staff menu said (a file refused) is not about the audit
     m_last_export.clear();
     refresh_audit();
 }

@@ -10,6 +10,7 @@
 #include "engine/session/walkthrough.hpp"
 #include "engine/store/database.hpp"
 #include "engine/store/session_store.hpp"
+#include "engine/view/screen_view.hpp"
 
 #include <future>
 #include <optional>
@@ -59,6 +60,11 @@ public:
     int wipes() const { return m_wipes; }
 
     // Intents.
+    // A button of the screen's view pressed. `typed` is what is in the screen's one-line field (a
+    // PIN, a file's path) for the buttons that use it; `wall_seconds` as for submit_pin. Saving to
+    // take home (take_to_appointment) and the kiosk's "still here" (on_input) need the window's
+    // folder and clock: the window does those.
+    void press(const ButtonBlock& button, const std::string& typed, double wall_seconds);
     void choose_aid(const std::string& aid_id);
     ApplyResult walk(const Intent& intent);
     void start_over();                 // the session is closed (abandoned unless completed); back to the list
@@ -112,6 +118,8 @@ public:
     const std::string& hand_off_message() const { return m_hand_off_message; }  // why a file was refused
     // Record files from home in the usual places (home folder, Documents, Downloads, USB sticks).
     static std::vector<std::string> files_from_home();
+    // Those found when the PIN last opened the staff views (a search, not done every frame).
+    const std::vector<std::string>& home_files() const { return m_home_files; }
 
     // Time, in seconds on any monotonic clock.
     void on_input(double now);
@@ -158,6 +166,7 @@ private:
     std::string m_last_export;
     bool m_export_news = false;
     std::string m_hand_off_message;
+    std::vector<std::string> m_home_files;
     std::string m_last_record;
     std::string m_last_pdf;
     Library m_stored_aids;  // aid versions known only from the database or a file from home

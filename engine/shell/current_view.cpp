@@ -2,6 +2,7 @@
 
 #include "engine/speech/screen_text.hpp"
 #include "engine/view/home_view.hpp"
+#include "engine/view/staff_views.hpp"
 #include "engine/view/step_view.hpp"
 
 #include <cmath>
@@ -30,24 +31,18 @@ ScreenView current_view(const AppModel& model, const Catalog& words, std::option
                 view = step_view(*w, words, {model.last_record_file(), model.last_summary_pdf()});
             }
             break;
-        case Screen::pin:
-            view.words(Emphasis::heading, words.text(model.pin_purpose() == PinPurpose::leave_kiosk ? "pin.leave" : "pin.views"));
-            break;
-        case Screen::clinician:
-            view.words(Emphasis::heading, words.text("clinician.heading"));
-            view.words(Emphasis::body, words.text("clinician.audit"));
-            view.words(Emphasis::body, words.text("clinician.back"));
-            view.words(Emphasis::body, words.text("clinician.close"));
-            break;
+        case Screen::pin: view = pin_view(words, model.pin_purpose() == PinPurpose::leave_kiosk); break;
+        case Screen::clinician: view = staff_menu_view(words, model.home_files(), model.hand_off_message()); break;
         case Screen::audit:
-            // Staff figures in a table: only the heading and what the figures mean are read.
-            view.words(Emphasis::heading, words.text("audit.heading"));
-            view.words(Emphasis::body, words.text("audit.intro"));
+            view = audit_view(model.library(), words,
+                              {model.audit_filter(), model.audit_groups(), model.sessions_to_review(), model.last_export()});
             break;
     }
     if (!model.notice().empty()) {
-        // On the PIN screen the notice (a wrong PIN) follows its question.
-        const auto at = model.screen() == Screen::pin ? view.blocks.end() : view.blocks.begin();
+        // On the staff screens the notice (a wrong PIN, a file refused) follows the screen's
+        // heading, above what it is about.
+        const bool staff = model.screen() == Screen::pin || model.screen() == Screen::clinician || model.screen() == Screen::audit;
+        const auto at = staff && !view.blocks.empty() ? view.blocks.begin() + 1 : view.blocks.begin();
         view.blocks.insert(at, WordsBlock{Emphasis::notice, words.text(model.notice())});
     }
     return view;

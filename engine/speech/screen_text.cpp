@@ -71,7 +71,9 @@ struct LineMaker {
     Sentences& out;
     void operator()(const WordsBlock& b) const { out.add(b.text); }
     void operator()(const ChoiceBlock& b) const { out.keyed(b.key, b.label); }
-    void operator()(const TextEntryBlock& b) const { out.add(b.saved); }
+    void operator()(const TextEntryBlock& b) const {
+        if (b.kind != TextEntryBlock::Kind::pin) out.add(b.saved);
+    }
     void operator()(const FigureBlock& b) const {
         for (const FigureBlock::Column& c : b.columns) {
             out.add(c.option);
@@ -84,6 +86,19 @@ struct LineMaker {
             out.add(row.question);
             for (std::size_t i = 0; i < row.answers.size() && i < b.options.size(); ++i) {
                 if (!speakable(row.answers[i]).empty()) out.add(b.options[i] + ": " + row.answers[i]);
+            }
+        }
+    }
+    // A row at a time, each cell's first line after its column's heading, as in the grid.
+    void operator()(const TableBlock& b) const {
+        for (const auto& row : b.rows) {
+            for (std::size_t i = 0; i < row.size() && i < b.columns.size(); ++i) {
+                bool first = true;
+                for (const WordsBlock& line : row[i].lines) {
+                    if (speakable(line.text).empty()) continue;
+                    out.add(first ? b.columns[i].heading + ": " + line.text : line.text);
+                    first = false;
+                }
             }
         }
     }

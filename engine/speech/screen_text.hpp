@@ -10,7 +10,8 @@ namespace bran {
 
 // One sentence or short item per entry: each block in order, then where the patient is. An
 // answer is read as its number key says it ("1: Not at all."); the options grid a row at a
-// time, each answer after its option's name, so a listener knows which option it belongs to.
+// time, each answer after its option's name, so a listener knows which option it belongs to; a
+// staff table likewise, each cell after its column's heading. A PIN typed is never read.
 std::vector<std::string> spoken_lines(const ScreenView& view);
 
 // The lines of one block alone (the window's drawing is checked against these, block by block).

@@ -45,9 +45,13 @@ struct ChoiceBlock {
 };
 
 // Where the patient writes in their own words; what is typed is recorded on leaving the page.
+// Staff screens use one line for a PIN (shown as dots, never read aloud) or a file's path, where
+// Enter presses the screen's button.
 struct TextEntryBlock {
+    enum class Kind { words, pin, path };
     std::string item;
     std::string saved;  // what is recorded now
+    Kind kind = Kind::words;
 };
 
 // One outcome's numbers for every option side by side: each option's sentence and its icon
@@ -75,21 +79,51 @@ struct GridBlock {
     std::vector<Row> rows;
 };
 
+// A table of figures for staff: a heading per column, and in each cell a bar for a rate (never
+// the only carrier: its numbers are in the words below it) and lines of words.
+struct TableBlock {
+    struct Column {
+        std::string heading;
+        float share = 1.0f;  // of the table's width, against the other columns'
+    };
+    struct Cell {
+        std::optional<double> bar;  // a rate from 0 to 1
+        std::vector<WordsBlock> lines;
+    };
+    std::vector<Column> columns;
+    std::vector<std::vector<Cell>> rows;  // a cell per column
+};
+
 enum class Action {
-    open_aid,    // home: start the aid named in `target`
-    finish,      // the decision step: this person is done, ready for the next
-    take_home,   // the summary: save the record (and summary PDF) to take to the appointment
-    still_here,  // the kiosk's prompt: the person is still there, so nothing is wiped
+    open_aid,      // home: start the aid named in `target`
+    finish,        // the decision step: this person is done, ready for the next
+    take_home,     // the summary: save the record (and summary PDF) to take to the appointment
+    still_here,    // the kiosk's prompt: the person is still there, so nothing is wiped
+    enter_pin,     // the PIN prompt: check what was typed
+    cancel_pin,
+    open_audit,    // the staff menu
+    open_file,     // a record file from home: the one in `target`, or else the path typed
+    leave_staff,   // back to the list of aids
+    close_app,
+    group_by,      // the audit: group its figures by `target` (a group_by_name)
+    show_aid,      // ... for the aid in `target` only, or every aid when empty
+    export_audit,
 };
 
 struct ButtonBlock {
+    // primary: what the screen is for; secondary: a way on or out; toggle: one of a row of
+    // choices (`chosen` is the one in force), each sitting beside the one before.
+    enum class Look { primary, secondary, toggle };
     Action action = Action::finish;
     std::string label;
     std::string target;
     int key = 0;  // a number key that presses it too, or 0
+    Look look = Look::primary;
+    bool chosen = false;
+    bool beside_previous = false;  // on the same row as the button before it, where it fits
 };
 
-using Block = std::variant<WordsBlock, ChoiceBlock, TextEntryBlock, FigureBlock, GridBlock, ButtonBlock>;
+using Block = std::variant<WordsBlock, ChoiceBlock, TextEntryBlock, FigureBlock, GridBlock, TableBlock, ButtonBlock>;
 
 struct ScreenView {
     std::vector<Block> blocks;

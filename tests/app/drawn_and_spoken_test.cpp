@@ -4,6 +4,7 @@
 // catalogs has a glyph in the window's fonts at every text size.
 #include "app/gui/fonts.hpp"
 #include "app/gui/screens/view_drawer.hpp"
+#include "app/gui/top_bar.hpp"
 #include "app/gui/theme.hpp"
 #include "engine/content/library.hpp"
 #include "engine/shell/current_view.hpp"
@@ -12,6 +13,7 @@
 #include "engine/store/database.hpp"
 #include "engine/store/session_store.hpp"
 #include "engine/view/home_view.hpp"
+#include "engine/view/staff_views.hpp"
 #include "engine/view/step_view.hpp"
 
 #include "../unit/bundled_words.hpp"
@@ -126,6 +128,27 @@ void check_grid(const GridBlock& grid, const std::vector<std::string>& drawn) {
     CHECK(seen == heard);
 }
 
+// A table likewise: each column's heading drawn once, read before each cell's first line.
+void check_table(const TableBlock& table, const std::vector<std::string>& drawn) {
+    std::map<std::string, int> seen, heard;
+    for (const std::string& t : tokens(drawn)) ++seen[t];
+    for (const std::string& t : tokens(spoken_lines(Block(table)))) ++heard[t];
+    for (const TableBlock::Column& column : table.columns) {
+        for (const std::string& t : tokens({column.heading})) --seen[t];
+    }
+    for (const auto& row : table.rows) {
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            const bool said = std::any_of(row[i].lines.begin(), row[i].lines.end(),
+                                          [](const WordsBlock& line) { return !speakable(line.text).empty(); });
+            if (said) {
+                for (const std::string& t : tokens({table.columns[i].heading})) ++seen[t];
+            }
+        }
+    }
+    for (auto it = seen.begin(); it != seen.end();) it = it->second == 0 ? seen.erase(it) : std::next(it);
+    CHECK(seen == heard);
+}
+
 // Draws the view block by block, then whole, and checks each against what is read aloud.
 void check_view(HeadlessWindow& window, const ScreenView& view, TextSize size, const std::string& where) {
     INFO(where);
@@ -140,6 +163,9 @@ void check_view(HeadlessWindow& window, const ScreenView& view, TextSize size, c
         INFO("block " << i);
         if (const auto* grid = std::get_if<GridBlock>(&block)) {
             check_grid(*grid, drawn);
+        } else if (const auto* table = std::get_if<TableBlock>(&block)) {
+            REQUIRE_FALSE(table->rows.empty());
+            check_table(*table, drawn);
         } else {
             CHECK(joined(tokens(drawn)) == joined(tokens(spoken_lines(block))));
         }
@@ -213,6 +239,71 @@ TEST_CASE("every page of every aid, in English and Welsh, draws exactly what rea
         }
     }
     CHECK(pages > 100);
+}
+
+TEST_CASE("the staff screens, in English and Welsh, draw exactly what read-aloud says", "[view]") {
+    const Library library = Library::load({BRAN_SOURCE_CONTENT_DIR}, RuleContext{});
+    HeadlessWindow window(all_glyph_text(library));
+    const Aid& aid = *library.aids().front();
+    AuditFilter filter;
+    filter.group_by = GroupBy::option;
+    GroupFigures group;
+    group.key = aid.options.front().id;
+    group.sessions = 12, group.completed = 9;
+    group.concordance = {9, 6}, group.no_clear_fit = 1, group.informed_choice = {9, 4};  // sure: none assessable
+    group.choices = {{aid.options.front().id, 5}, {"unsure", 4}};
+    group.home_to_clinic.sessions = 3, group.home_to_clinic.choice_changed = {3, 1}, group.home_to_clinic.ratings_changed = 2;
+    group.home_to_clinic.moves = {{aid.options.front().id + " -> " + aid.options.back().id, 1}};
+    SessionToReview review;
+    review.started_at = "2026-11-03T10:00:00Z", review.aid_id = aid.id, review.clinician = "GP7", review.discordant = true;
+    review.choice = aid.options.back().id, review.sure_score = 2;
+    const std::vector<GroupFigures> groups{group};
+    const std::vector<SessionToReview> to_review{review, SessionToReview{}};
+    const std::string exported = "/var/lib/bran/bran-audit-2026-12-07.csv";
+    for (const char* locale : {"en-GB", "cy"}) {
+        const Catalog words = bran::test::bundled_words(locale);
+        for (const bool leaving : {true, false}) check_view(window, pin_view(words, leaving), TextSize::normal, std::string("PIN, ") + locale);
+        check_view(window, staff_menu_view(words, {}, ""), TextSize::normal, std::string("staff menu, no files, ") + locale);
+        check_view(window, staff_menu_view(words, {"/media/usb/bran-statins-2026-12-01.json", "/home/p/Downloads/bran-af.json"}, "Not a record file: line 1"),
+                   TextSize::largest, std::string("staff menu, files, ") + locale);
+        check_view(window, audit_view(library, words, {filter, groups, to_review, exported}), TextSize::normal, std::string("audit, ") + locale);
+        check_view(window, audit_view(library, words, {filter, groups, to_review, exported}), TextSize::largest, std::string("audit, largest, ") + locale);
+        // A sentence that lists after it ends in a colon, not in ".:".
+        CHECK(spoken_text(audit_view(library, words, {filter, groups, to_review, exported})).find(".:") == std::string::npos);
+    }
+}
+
+TEST_CASE("at 1280 pixels and normal text the top bar is one row, in English and Welsh, so the page keeps the window", "[view]") {
+    const Library library = Library::load({BRAN_SOURCE_CONTENT_DIR}, RuleContext{});
+    HeadlessWindow window(all_glyph_text(library));
+    Database db = Database::open(":memory:");
+    SessionStore store(db, ChainKey::random());
+    // One button's row, as the bar's first control is drawn.
+    float one_row = 0.0f;
+    window.frame(TextSize::normal, [&](const DrawContext& dc) {
+        const float top = ImGui::GetCursorPosY();
+        row_button(dc, false, "English", "one", true);
+        ImGui::Separator();
+        one_row = ImGui::GetCursorPosY() - top;
+    });
+    REQUIRE(one_row > 0.0f);
+    for (const char* locale : {"en-GB", "cy"}) {
+        const Catalog words = bran::test::bundled_words(locale);
+        for (const bool in_aid : {false, true}) {
+            AppOptions options;
+            options.locale = locale;
+            AppModel model(library, db, store, options);
+            if (in_aid) model.choose_aid(library.aids().front()->id);  // the bar has Start again, not Staff
+            float height = 0.0f;
+            window.frame(TextSize::normal, [&](const DrawContext& dc) {
+                const float top = ImGui::GetCursorPosY();
+                draw_top_bar(dc, words, model, {"cy", "en-GB"}, false);
+                height = ImGui::GetCursorPosY() - top;
+            });
+            INFO(locale << (in_aid ? ", in an aid" : ", the list of aids"));
+            CHECK(height < one_row * 1.5f);
+        }
+    }
 }
 
 TEST_CASE("a page that draws a word read-aloud does not say is caught", "[view]") {

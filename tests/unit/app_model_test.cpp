@@ -86,7 +86,7 @@ TEST_CASE("the list of aids is never wiped, and outside a kiosk nothing is", "[a
     CHECK(desk.screen() == Screen::walkthrough);
 }
 
-TEST_CASE("leaving a kiosk needs the clinician PIN; the hash, never the PIN, is stored", "[app]") {
+TEST_CASE("leaving a kiosk needs the clinician PIN, and the hash, never the PIN, is stored", "[app]") {
     Fixture f;
     set_clinician_pin(f.db, "482648");
     Statement s = f.db.prepare("SELECT value FROM setting");

@@ -63,7 +63,7 @@ TEST_CASE("all-zero weights make concordance not assessable", "[audit]") {
     CHECK_FALSE(assess(small_aid(), none).concordant.has_value());
 }
 
-TEST_CASE("the decision, when recorded, is the choice; unsure and defer are not assessable", "[audit]") {
+TEST_CASE("the decision, when recorded, is the choice, and unsure and defer are not assessable", "[audit]") {
     Answers a;
     a.values = {{"avoid-op", 4}};  // wait favoured (8)
     a.leaning = "wait";

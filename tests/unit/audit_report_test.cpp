@@ -107,7 +107,7 @@ TEST_CASE("grouped audit: by clinician, site, month and option", "[audit]") {
     CHECK(keys == std::vector<std::string>{"defer", "tablets", "wait"});
 }
 
-TEST_CASE("filters by aid and dates; an empty result still has its group", "[audit]") {
+TEST_CASE("filters by aid and dates, and an empty result still has its group", "[audit]") {
     Fixture f;
     AuditFilter feb;
     feb.from = "2026-02-01";

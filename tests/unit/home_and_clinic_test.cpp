@@ -4,7 +4,7 @@
 
 using namespace bran;
 
-TEST_CASE("answers changed in the clinic after home are moves; unchanged ones are not", "[handoff]") {
+TEST_CASE("answers changed in the clinic after home are moves, unchanged ones are not", "[handoff]") {
     HomeAndClinic h;
     h.add("home", "value.relief", 1);
     h.add("home", "value.avoid-op", 4);
@@ -21,7 +21,7 @@ TEST_CASE("answers changed in the clinic after home are moves; unchanged ones ar
     CHECK(h.ratings_moved() == std::vector<std::string>{"relief"});
 }
 
-TEST_CASE("only the clinic or its kiosk carries a home session on; a later home answer counts as home", "[handoff]") {
+TEST_CASE("only the clinic or its kiosk carries a home session on, and a later home answer counts as home", "[handoff]") {
     HomeAndClinic imported;
     imported.add("home", "leaning", "wait");
     imported.add("import", "status", "completed");  // imported with no setting: says nothing about where

@@ -28,13 +28,30 @@ void draw_words(const DrawContext& dc, const WordsBlock& w) {
 ViewPress draw_entry(const DrawContext& dc, const TextEntryBlock& entry, PageState& state) {
     ViewPress press;
     auto [it, inserted] = state.drafts.try_emplace(entry.item, entry.saved);
-    // Six lines, but never more than half the page at the larger sizes: the question must stay in view.
-    const float line = ImGui::GetTextLineHeightWithSpacing();
-    const float height = std::max(line * 3.0f, std::min(line * 6.0f, ImGui::GetWindowHeight() * 0.45f));
-    text_field(dc, "##text", it->second, 0, -1.0f, height, state.first_frame);
-    if (ImGui::IsItemDeactivatedAfterEdit()) {
-        const auto first = it->second.find_first_not_of(" \t\r\n");
-        press.answer = intent::Answer{entry.item, first == std::string::npos ? nlohmann::json() : nlohmann::json(it->second)};
+    switch (entry.kind) {
+        case TextEntryBlock::Kind::words: {
+            // Six lines, but never more than half the page at the larger sizes: the question must stay in view.
+            const float line = ImGui::GetTextLineHeightWithSpacing();
+            const float height = std::max(line * 3.0f, std::min(line * 6.0f, ImGui::GetWindowHeight() * 0.45f));
+            text_field(dc, "##text", it->second, 0, -1.0f, height, state.first_frame);
+            if (ImGui::IsItemDeactivatedAfterEdit()) {
+                const auto first = it->second.find_first_not_of(" \t\r\n");
+                press.answer = intent::Answer{entry.item, first == std::string::npos ? nlohmann::json() : nlohmann::json(it->second)};
+            }
+            break;
+        }
+        case TextEntryBlock::Kind::pin: {
+            // The PIN field keeps the keyboard (after a wrong PIN too) unless Tab has moved on.
+            const auto focused = focus_ring().focused();
+            const bool take_keys = !ImGui::IsAnyItemActive() && (!focused || *focused == ImGui::GetID("##pin"));
+            const int flags = ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_EnterReturnsTrue;
+            press.entered = text_field(dc, "##pin", it->second, flags, 320.0f * dc.unit, 0.0f, take_keys);
+            break;
+        }
+        case TextEntryBlock::Kind::path:
+            press.entered = text_field(dc, "##path", it->second, ImGuiInputTextFlags_EnterReturnsTrue,
+                                       ImGui::GetContentRegionAvail().x * 0.7f, 0.0f, false);
+            break;
     }
     return press;
 }
@@ -97,6 +114,38 @@ void draw_grid(const DrawContext& dc, const GridBlock& grid) {
     ImGui::EndTable();
 }
 
+// Staff figures: the headings wrap, and a rate's bar sits above its numbers in words.
+void draw_table(const DrawContext& dc, const TableBlock& table) {
+    const int columns = static_cast<int>(table.columns.size());
+    if (columns == 0 || !ImGui::BeginTable("##table", columns, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+        return;
+    }
+    // Shares of the width fixed, not from the first rows' contents: an empty column would
+    // otherwise shrink until its heading breaks letter by letter.
+    for (const TableBlock::Column& column : table.columns) {
+        ImGui::TableSetupColumn(column.heading.c_str(), ImGuiTableColumnFlags_WidthStretch, column.share);
+    }
+    wrapped_headers_row(dc);
+    for (const auto& row : table.rows) {
+        ImGui::TableNextRow();
+        for (std::size_t i = 0; i < row.size() && i < table.columns.size(); ++i) {
+            ImGui::TableSetColumnIndex(static_cast<int>(i));
+            if (row[i].bar) rate_bar(dc, *row[i].bar);
+            for (const WordsBlock& line : row[i].lines) draw_words(dc, line);
+        }
+    }
+    ImGui::EndTable();
+}
+
+bool draw_button(const DrawContext& dc, const ButtonBlock& b) {
+    const std::string label = b.key > 0 && b.key <= 9 ? std::to_string(b.key) + "   " + b.label : b.label;
+    const bool key = b.key > 0 && b.key <= 9 && shortcut_pressed(GLFW_KEY_0 + b.key);
+    if (b.look == ButtonBlock::Look::toggle) return row_button(dc, b.chosen, label, "button", !b.beside_previous) || key;
+    if (b.beside_previous) same_line_if_fits(dc, label);
+    const bool pressed = b.look == ButtonBlock::Look::primary ? big_button(dc, label, "button") : secondary_button(dc, label, "button");
+    return pressed || key;
+}
+
 }  // namespace
 
 ViewPress draw_block(const DrawContext& dc, const Block& block, int index, PageState& state, float width) {
@@ -112,10 +161,10 @@ ViewPress draw_block(const DrawContext& dc, const Block& block, int index, PageS
         draw_figure(dc, *f);
     } else if (const auto* g = std::get_if<GridBlock>(&block)) {
         draw_grid(dc, *g);
+    } else if (const auto* t = std::get_if<TableBlock>(&block)) {
+        draw_table(dc, *t);
     } else if (const auto* b = std::get_if<ButtonBlock>(&block)) {
-        const std::string label = b->key > 0 && b->key <= 9 ? std::to_string(b->key) + "   " + b->label : b->label;
-        const bool key = b->key > 0 && b->key <= 9 && shortcut_pressed(GLFW_KEY_0 + b->key);
-        if (big_button(dc, label, "button") || key) press.button = *b;
+        if (draw_button(dc, *b)) press.button = *b;
     }
     ImGui::PopID();
     return press;
@@ -174,6 +223,12 @@ ViewPress draw_view(const DrawContext& dc, const ScreenView& view, PageState& st
             ViewPress p = draw_block(dc, view.blocks[k], static_cast<int>(k), state, width);
             if (p.answer) press.answer = std::move(p.answer);
             if (p.button) press.button = std::move(p.button);
+            // Enter in a one-line field presses the button that follows it.
+            if (p.entered) {
+                for (std::size_t b = k + 1; b < view.blocks.size() && !press.button; ++b) {
+                    if (const auto* button = std::get_if<ButtonBlock>(&view.blocks[b])) press.button = *button;
+                }
+            }
         }
         i += count - 1;
     }

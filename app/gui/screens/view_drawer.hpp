@@ -21,6 +21,7 @@ struct PageState {
 struct ViewPress {
     std::optional<intent::Answer> answer;  // an answer chosen, changed or cleared
     std::optional<ButtonBlock> button;     // a button pressed
+    bool entered = false;                  // Enter in a one-line field (draw_view presses the button after it)
 };
 
 ViewPress draw_view(const DrawContext& dc, const ScreenView& view, PageState& state);

@@ -70,7 +70,7 @@ bool button_with(const DrawContext& dc, const std::string& label, const char* id
 
 bool text_field(const DrawContext& dc, const char* label, std::string& text, int flags, float width, float height,
                 bool take_keys) {
-    drawn(text);
+    if (!(flags & ImGuiInputTextFlags_Password)) drawn(text);  // a PIN shows as dots
     const ImGuiID control_id = ImGui::GetID(label);
     if (take_keys) focus_ring().focus(control_id, FocusRing::By::keyboard);
     const FocusRing::Control control = focus_ring().add(control_id);
@@ -105,15 +105,30 @@ bool secondary_button(const DrawContext& dc, const std::string& label, const cha
     return button_with(dc, label, id, width, p.panel, p.hover_panel, p.text);
 }
 
-bool row_button(const DrawContext& dc, bool chosen, const std::string& label, const char* id, bool first_in_row) {
+void same_line_if_fits(const DrawContext& dc, const std::string& label) {
     ImGui::PushFont(dc.fonts->bold);
     const float width = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
     ImGui::PopFont();
-    if (!first_in_row) {
-        ImGui::SameLine();
-        if (ImGui::GetCursorPosX() + width > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
-    }
+    ImGui::SameLine();
+    if (ImGui::GetCursorPosX() + width > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
+}
+
+bool row_button(const DrawContext& dc, bool chosen, const std::string& label, const char* id, bool first_in_row) {
+    if (!first_in_row) same_line_if_fits(dc, label);
     return chosen ? big_button(dc, label, id) : secondary_button(dc, label, id);
+}
+
+void rate_bar(const DrawContext& dc, double rate) {
+    const float width = std::max(40.0f, ImGui::GetContentRegionAvail().x - 4.0f);
+    const float height = ImGui::GetTextLineHeight();
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float* e = dc.palette->empty;
+    const float* f = dc.palette->button;
+    draw->AddRectFilled(at, ImVec2(at.x + width, at.y + height), ImGui::GetColorU32(ImVec4(e[0], e[1], e[2], 1)));
+    const float filled = width * static_cast<float>(std::clamp(rate, 0.0, 1.0));
+    draw->AddRectFilled(at, ImVec2(at.x + filled, at.y + height), ImGui::GetColorU32(ImVec4(f[0], f[1], f[2], 1)));
+    ImGui::Dummy(ImVec2(width, height));
 }
 
 void wrapped_headers_row(const DrawContext& dc) {
@@ -201,9 +216,13 @@ void notice_box(const DrawContext& dc, const std::string& text) {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(bad[0], bad[1], bad[2], 1.0f));
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
     ImGui::PushFont(dc.fonts->bold);
-    const float height = ImGui::GetTextLineHeightWithSpacing() * 3.2f;
-    ImGui::BeginChild("##notice", ImVec2(0, height), true);
-    paragraph("⚠ " + text);
+    // As tall as its words wrapped to the box's width, and no taller: it sits above the page.
+    const std::string shown = "⚠ " + text;
+    const ImVec2 padding = ImGui::GetStyle().WindowPadding;
+    const float wrap = ImGui::GetContentRegionAvail().x - padding.x * 2.0f;
+    const float height = ImGui::CalcTextSize(shown.c_str(), nullptr, false, wrap).y + padding.y * 2.0f + ImGui::GetStyle().ItemSpacing.y;
+    ImGui::BeginChild("##notice", ImVec2(0, height), true, ImGuiWindowFlags_NoScrollbar);
+    paragraph(shown);
     ImGui::EndChild();
     ImGui::PopFont();
     ImGui::PopStyleColor(2);

@@ -26,6 +26,11 @@ bool secondary_button(const DrawContext& dc, const std::string& label, const cha
 // the audit's choices), so nothing is cut off at the largest text size or in longer Welsh labels.
 // Filled when chosen.
 bool row_button(const DrawContext& dc, bool chosen, const std::string& label, const char* id, bool first_in_row);
+// Puts the next button, labelled `label`, beside the last item when it fits there, else below it.
+void same_line_if_fits(const DrawContext& dc, const std::string& label);
+// A rate from 0 to 1 as a bar across the column (its numbers go in words beside it: the bar is
+// never the only carrier).
+void rate_bar(const DrawContext& dc, double rate);
 // A table's header row with its labels wrapped in narrow columns rather than cut short.
 void wrapped_headers_row(const DrawContext& dc);
 void heading(const DrawContext& dc, const std::string& text);

@@ -1,0 +1,144 @@
+// The staff screens as a user meets them: every button of the PIN prompt, the staff menu and the
+// audit is found in the screen's view and pressed, and the screen that follows says what happened.
+#include "engine/session/clinician_pin.hpp"
+#include "engine/shell/app_model.hpp"
+#include "engine/shell/current_view.hpp"
+#include "engine/speech/screen_text.hpp"
+#include "engine/store/database.hpp"
+#include "bundled_words.hpp"
+#include "temp_dir.hpp"
+#include "test_aid.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace bran;
+
+namespace {
+
+struct Staff {
+    bran::test::TempDir dir;
+    Library library;
+    Database db;
+    SessionStore store;
+    Catalog words = bran::test::bundled_words("en-GB");
+    AppModel model;
+
+    Staff()
+        : db(Database::open(dir.file("bran.db"))), store(db, ChainKey::random()),
+          model((library.add(load_aid_text(bran::test::small_aid_json(), "small.json", RuleContext{})), library), db, store,
+                AppOptions{}) {
+        set_clinician_pin(db, "482648");
+    }
+
+    ScreenView view() const { return current_view(model, words); }
+    std::string heard() const { return spoken_text(view()); }
+
+    // The button labelled `label` on the screen now; fails the test if there is none.
+    ButtonBlock button(const std::string& label) const {
+        for (const Block& block : view().blocks) {
+            if (const auto* b = std::get_if<ButtonBlock>(&block); b && b->label == label) return *b;
+        }
+        FAIL("no button \"" << label << "\" on the screen, which says:\n" << heard());
+        return {};
+    }
+    void press(const std::string& label, const std::string& typed = "") {
+        model.press(button(label), typed, 1000);
+        model.wait_for_pin_check();
+    }
+    bool has_entry(TextEntryBlock::Kind kind) const {
+        for (const Block& block : view().blocks) {
+            if (const auto* e = std::get_if<TextEntryBlock>(&block); e && e->kind == kind) return true;
+        }
+        return false;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("the PIN prompt: a wrong PIN is said under its heading, Cancel goes back, the right one opens the staff menu", "[app][view]") {
+    Staff s;
+    s.model.request_clinician_views();
+    REQUIRE(s.model.screen() == Screen::pin);
+    CHECK(s.has_entry(TextEntryBlock::Kind::pin));
+    s.press(s.words.text("pin.enter"), "111111");
+    const ScreenView wrong = s.view();
+    REQUIRE(wrong.blocks.size() > 1);
+    const auto* notice = std::get_if<WordsBlock>(&wrong.blocks[1]);
+    REQUIRE(notice);
+    CHECK(notice->emphasis == Emphasis::notice);
+    CHECK(notice->text == s.words.text("notice.pin-wrong"));
+    // What was typed is never read aloud.
+    CHECK(s.heard().find("111111") == std::string::npos);
+    s.press(s.words.text("pin.cancel"));
+    CHECK(s.model.screen() == Screen::home);
+    s.model.request_clinician_views();
+    s.press(s.words.text("pin.enter"), "482648");
+    CHECK(s.model.screen() == Screen::clinician);
+    CHECK(s.heard().find(s.words.text("clinician.heading")) != std::string::npos);
+}
+
+TEST_CASE("the staff menu: a file that is not a record is refused and the menu says why, and Back and Close work", "[app][view]") {
+    Staff s;
+    s.model.request_clinician_views();
+    s.press(s.words.text("pin.enter"), "482648");
+    REQUIRE(s.model.screen() == Screen::clinician);
+    CHECK(s.has_entry(TextEntryBlock::Kind::path));
+    const std::string not_a_record = s.dir.file("shopping.json");
+    { std::ofstream(not_a_record) << "[1, 2"; }
+    s.press(s.words.text("clinician.open"), not_a_record);
+    CHECK(s.model.screen() == Screen::clinician);
+    REQUIRE_FALSE(s.model.hand_off_message().empty());
+    CHECK(s.heard().find(speakable(s.model.hand_off_message()).substr(0, 20)) != std::string::npos);
+    // Open with nothing typed does nothing.
+    s.press(s.words.text("clinician.open"), "");
+    CHECK(s.model.screen() == Screen::clinician);
+    s.press(s.words.text("clinician.back"));
+    CHECK(s.model.screen() == Screen::home);
+    s.model.request_clinician_views();
+    s.press(s.words.text("pin.enter"), "482648");
+    s.press(s.words.text("clinician.close"));
+    CHECK(s.model.should_quit());
+}
+
+TEST_CASE("the audit: its groupings and aid filter are buttons that say which is in force, and Export says where it saved", "[app][view]") {
+    Staff s;
+    s.model.choose_aid("small");
+    s.model.walk(intent::Answer{"value.relief", 3});
+    s.model.start_over();
+    s.model.request_clinician_views();
+    s.press(s.words.text("pin.enter"), "482648");
+    s.press(s.words.text("clinician.audit"));
+    REQUIRE(s.model.screen() == Screen::audit);
+    const auto chosen = [&](Action action) {
+        std::vector<std::string> on;
+        for (const Block& block : s.view().blocks) {
+            if (const auto* b = std::get_if<ButtonBlock>(&block); b && b->action == action && b->chosen) on.push_back(b->label);
+        }
+        return on;
+    };
+    CHECK(chosen(Action::group_by) == std::vector<std::string>{s.words.text("audit.by.none")});
+    CHECK(chosen(Action::show_aid) == std::vector<std::string>{s.words.text("audit.all-aids")});
+    // The figures table is read a row at a time, each cell after its column's heading.
+    CHECK(s.heard().find(speakable(s.words.text("audit.sessions") + ": " +
+                                   s.words.text("audit.counts", {{"sessions", 1LL}, {"completed", 0LL}}))) != std::string::npos);
+    s.press(s.words.text("audit.by.clinician"));
+    CHECK(s.model.audit_filter().group_by == GroupBy::clinician);
+    CHECK(chosen(Action::group_by) == std::vector<std::string>{s.words.text("audit.by.clinician")});
+    s.press(s.words.text("audit.by.none"));
+    CHECK(s.model.audit_filter().group_by == GroupBy::none);
+    CHECK(chosen(Action::group_by) == std::vector<std::string>{s.words.text("audit.by.none")});
+    s.press("small");
+    CHECK(s.model.audit_filter().aid == std::optional<std::string>("small"));
+    CHECK(chosen(Action::show_aid) == std::vector<std::string>{"small"});
+    s.press(s.words.text("audit.all-aids"));
+    CHECK_FALSE(s.model.audit_filter().aid);
+    s.press(s.words.text("audit.export"));
+    REQUIRE_FALSE(s.model.last_export().empty());
+    CHECK(std::filesystem::exists(s.model.last_export()));
+    CHECK(s.heard().find(s.model.last_export()) != std::string::npos);
+    s.press(s.words.text("clinician.back"));
+    CHECK(s.model.screen() == Screen::home);
+}
