@@ -25,6 +25,7 @@ struct Palette {
     float focus[3];
     float panel[3];
     float hover_panel[3];  // under text: a hovered plain button, a table's header
+    float notice_text[3];  // on a notice, whose background is `bad`
 };
 
 const Palette& palette(bool high_contrast);

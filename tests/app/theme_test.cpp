@@ -28,6 +28,8 @@ void check_text(const Palette& p, double minimum) {
     CHECK(contrast_ratio(p.button_text, p.button_hover) >= minimum);
     // Plain buttons (unselected answers among them) under the pointer, and table headers.
     CHECK(contrast_ratio(p.text, p.hover_panel) >= minimum);
+    // A notice: a wrong PIN, a file refused, a save that failed.
+    CHECK(contrast_ratio(p.notice_text, p.bad) >= minimum);
 }
 void check_focus(const Palette& p) {
     CHECK(contrast_ratio(p.focus, p.background) >= 3.0);

@@ -214,7 +214,8 @@ bool choice_button(const DrawContext& dc, int id, int key, const std::string& la
 void notice_box(const DrawContext& dc, const std::string& text) {
     const float* bad = dc.palette->bad;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(bad[0], bad[1], bad[2], 1.0f));
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    const float* words = dc.palette->notice_text;
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(words[0], words[1], words[2], 1.0f));
     ImGui::PushFont(dc.fonts->bold);
     // As tall as its words wrapped to the box's width, and no taller: it sits above the page.
     const std::string shown = "⚠ " + text;
