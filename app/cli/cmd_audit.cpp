@@ -16,7 +16,7 @@ namespace bran::cli {
 
 namespace {
 const char* const help = R"(usage: bran audit --db FILE [--aid ID] [--from DATE] [--to DATE]
-                  [--group-by clinician|site|month|option] [--format table|csv|json]
+                  [--group-by clinician|site|month|option|knowledge] [--format table|csv|json]
        bran audit verify --db FILE
 
 The personal-value audit (shared/spec/audit.md): how many sessions, how many completed,
@@ -26,6 +26,10 @@ with no decisional conflict (SURE 4 of 4); and the choices made.
 Which option fits is worked out as docs/value-concordance.md says; a session whose
 best options fit about equally is "no clear fit", not assessable for concordance.
 Dates (YYYY-MM-DD) filter on the day a session started, both ends included.
+By clinician or by site, each group's rates are set against the overall rate with
+binomial control limits at 95% and 99.8% (funnel plots, Spiegelhalter 2005), and a
+group outside them is flagged; with --aid, each option's share of choices too.
+By knowledge: completed sessions with adequate knowledge, without, and not assessable.
 
 verify checks that no recorded answer was changed, inserted or removed outside bran,
 naming the first bad record. It needs the key file beside the database (FILE.key).
@@ -106,7 +110,7 @@ int run_audit(const std::vector<std::string>& args) {
     }
     if (auto group = arguments.value("group-by")) {
         auto g = group_by_from_name(*group);
-        if (!g) return usage_error("audit", "--group-by is clinician, site, month or option, not \"" + *group + "\"");
+        if (!g || *g == GroupBy::none) return usage_error("audit", "--group-by is clinician, site, month, option or knowledge, not \"" + *group + "\"");
         filter.group_by = *g;
     }
     const std::string format = arguments.value("format").value_or("table");

@@ -1,5 +1,6 @@
 #include "engine/audit/audit_output.hpp"
 
+#include "engine/audit/variation.hpp"
 #include "engine/core/terminal_text.hpp"
 
 #include <cstdio>
@@ -33,6 +34,44 @@ std::string number(const std::optional<double>& value) {
     return buffer;
 }
 
+const char* outside_name(Standing::Outside outside) {
+    switch (outside) {
+        case Standing::Outside::no: return nullptr;
+        case Standing::Outside::limit95: return "95";
+        case Standing::Outside::limit998: return "99.8";
+    }
+    return nullptr;
+}
+
+const char* direction_name(Standing::Direction direction) {
+    switch (direction) {
+        case Standing::Direction::none: return nullptr;
+        case Standing::Direction::above: return "above";
+        case Standing::Direction::below: return "below";
+    }
+    return nullptr;
+}
+
+nlohmann::ordered_json name_or_null(const char* name) { return name ? nlohmann::ordered_json(name) : nlohmann::ordered_json(nullptr); }
+
+nlohmann::ordered_json standing_json(const Standing& s) {
+    const auto limit = [&](double ControlLimits::*which) {
+        return s.limits ? nlohmann::ordered_json((*s.limits).*which) : nlohmann::ordered_json(nullptr);
+    };
+    nlohmann::ordered_json j;
+    j["n"] = s.n;
+    j["rate"] = rate_json(s.rate);
+    j["target"] = rate_json(s.target);
+    j["lower95"] = limit(&ControlLimits::lower95);
+    j["upper95"] = limit(&ControlLimits::upper95);
+    j["lower998"] = limit(&ControlLimits::lower998);
+    j["upper998"] = limit(&ControlLimits::upper998);
+    j["outside"] = name_or_null(outside_name(s.outside));
+    j["direction"] = name_or_null(direction_name(s.direction));
+    j["few_sessions"] = s.n < few_sessions;
+    return j;
+}
+
 }  // namespace
 
 std::string csv_text_cell(const std::string& text) {
@@ -61,7 +100,10 @@ nlohmann::ordered_json audit_json(const AuditFilter& filter, const std::vector<G
     out["filters"] = filters;
     out["concordance_rule"] = concordance_rule_name(rule);
     out["groups"] = nlohmann::ordered_json::array();
-    for (const GroupFigures& g : groups) {
+    const std::vector<GroupStandings> variation =
+        compares_providers(filter.group_by) ? unwarranted_variation(groups, filter.aid.has_value()) : std::vector<GroupStandings>();
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+        const GroupFigures& g = groups[i];
         nlohmann::ordered_json j;
         j["key"] = g.key;
         j["sessions"] = g.sessions;
@@ -84,6 +126,11 @@ nlohmann::ordered_json audit_json(const AuditFilter& filter, const std::vector<G
                                                    {"rate", rate_json(h.choice_changed.rate())}}},
                                {"ratings_changed", h.ratings_changed},
                                {"moves", moves}};
+        if (i < variation.size()) {
+            nlohmann::ordered_json v = nlohmann::ordered_json::object();
+            for (const auto& [indicator, standing] : variation[i]) v[indicator] = standing_json(standing);
+            j["variation"] = v;
+        }
         out["groups"].push_back(j);
     }
     return out;
@@ -130,13 +177,26 @@ std::string audit_table(const AuditFilter& filter, const std::vector<GroupFigure
     std::snprintf(line, sizeof line, "%-22s %9s %9s  %-22s %-22s %-22s %-22s %s\n", "group", "sessions", "completed",
                   "value-concordant", "knowledge adequate", "informed choice", "SURE 4/4", "SURE mean");
     out << line;
-    for (const GroupFigures& g : groups) {
+    const std::vector<GroupStandings> variation =
+        compares_providers(filter.group_by) ? unwarranted_variation(groups, filter.aid.has_value()) : std::vector<GroupStandings>();
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+        const GroupFigures& g = groups[i];
         std::snprintf(line, sizeof line, "%-22s %9lld %9lld  %-22s %-22s %-22s %-22s %s\n", terminal_safe(g.key).c_str(), g.sessions,
                       g.completed, fraction(g.concordance).c_str(), fraction(g.knowledge).c_str(),
                       fraction(g.informed_choice).c_str(), fraction(g.sure).c_str(),
                       g.sure_mean() ? number(g.sure_mean()).substr(0, 4).c_str() : "n/a");
         out << line;
         if (g.no_clear_fit > 0) out << "    no clear fit (not assessable for concordance): " << g.no_clear_fit << '\n';
+        if (i < variation.size()) {
+            // Only what stands out: a rate outside its control limits (a funnel plot's outlier).
+            for (const auto& [indicator, s] : variation[i]) {
+                if (s.outside == Standing::Outside::no) continue;
+                out << "    " << terminal_safe(indicator) << ": " << percent(s.rate) << " of " << s.n << ", "
+                    << (s.direction == Standing::Direction::above ? "above" : "below") << " the "
+                    << (s.outside == Standing::Outside::limit998 ? "99.8%" : "95%") << " limits around " << percent(s.target)
+                    << (s.n < few_sessions ? " (few sessions)" : "") << '\n';
+            }
+        }
         if (!g.choices.empty()) {
             out << "    choices:";
             for (const auto& [choice, count] : g.choices) out << "  " << terminal_safe(choice) << " " << count;

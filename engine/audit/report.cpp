@@ -7,7 +7,7 @@
 namespace bran {
 
 std::optional<GroupBy> group_by_from_name(const std::string& name) {
-    for (GroupBy g : {GroupBy::none, GroupBy::clinician, GroupBy::site, GroupBy::month, GroupBy::option}) {
+    for (GroupBy g : {GroupBy::none, GroupBy::clinician, GroupBy::site, GroupBy::month, GroupBy::option, GroupBy::knowledge}) {
         if (name == group_by_name(g)) return g;
     }
     return std::nullopt;
@@ -20,6 +20,7 @@ const char* group_by_name(GroupBy group_by) {
         case GroupBy::site: return "site";
         case GroupBy::month: return "month";
         case GroupBy::option: return "option";
+        case GroupBy::knowledge: return "knowledge";
     }
     return "none";
 }
@@ -35,6 +36,7 @@ std::string group_column(GroupBy group_by) {
         case GroupBy::site: return "s.site";
         case GroupBy::month: return "s.started_at";
         case GroupBy::option: return "s.choice";
+        case GroupBy::knowledge: return "s.knowledge_adequate";
     }
     return "NULL";
 }
@@ -49,10 +51,11 @@ const char* const session_filter =
 
 std::string audit_query(GroupBy group_by) {
     // Facts that are not assessable (NULL) come back as -1: one integer per fact to read.
+    // By knowledge, only completed sessions have a group (audit.md).
     return "SELECT " + group_column(group_by) + ", COALESCE(s.choice, ''), CASE WHEN s.status = 'completed' THEN 1 ELSE 0 END, "
            "COALESCE(s.concordance, -1), COALESCE(s.knowledge_adequate, -1), COALESCE(s.informed_choice, -1), "
            "COALESCE(s.sure_score, -1) "
-           "FROM session s WHERE " + session_filter;
+           "FROM session s WHERE " + session_filter + (group_by == GroupBy::knowledge ? " AND s.status = 'completed'" : "");
 }
 
 std::string home_to_clinic_query(GroupBy group_by) {
@@ -85,6 +88,10 @@ void HomeToClinicFigures::add(const HomeAndClinic& session, std::string_view sta
 
 std::string_view group_key(GroupBy group_by, const char* raw, std::size_t size) {
     if (group_by == GroupBy::none) return "all";
+    if (group_by == GroupBy::knowledge) {
+        if (!raw) return "not-assessable";
+        return std::string_view(raw, size) == "1" ? "adequate" : "not-adequate";
+    }
     if (!raw) return "(none)";
     if (group_by == GroupBy::month) return std::string_view(raw, std::min<std::size_t>(size, 7));  // YYYY-MM
     return std::string_view(raw, size);

@@ -13,7 +13,9 @@
 
 namespace bran {
 
-enum class GroupBy { none, clinician, site, month, option };
+// knowledge: completed sessions only, by whether the patient's knowledge was adequate, so that
+// choices can be compared between informed and uninformed patients.
+enum class GroupBy { none, clinician, site, month, option, knowledge };
 std::optional<GroupBy> group_by_from_name(const std::string& name);
 const char* group_by_name(GroupBy group_by);
 

@@ -15,12 +15,29 @@ check() {  # check ORACLE-ARGS -- BRAN-ARGS
   else fail "audit ${bran_args[*]}"; cat "$WORK/oracle.out" "$WORK/err" >&2; fi
 }
 check --
-for g in clinician site month option; do check group_by=$g -- --group-by $g; done
+for g in clinician site month option knowledge; do check group_by=$g -- --group-by $g; done
 check aid=psa-testing -- --aid psa-testing
 check aid=af-anticoagulation group_by=clinician -- --aid af-anticoagulation --group-by clinician
 check from=2026-02-01 to=2026-03-31 -- --from 2026-02-01 --to 2026-03-31
 check from=2026-03-15 group_by=month -- --from 2026-03-15 --group-by month
 check to=2026-01-31 aid=knee-osteoarthritis group_by=site -- --to 2026-01-31 --aid knee-osteoarthritis --group-by site
+check aid=statins-primary-prevention group_by=site -- --aid statins-primary-prevention --group-by site
+# Unwarranted variation is found where it is: on a copy where one clinician's choices never fit what
+# their patients said, that clinician is flagged below the 99.8% limits, and no other clinician is
+# flagged below them.
+cp "$WORK/a.db" "$WORK/outlier.db"
+sqlite3 "$WORK/outlier.db" "UPDATE session SET concordance = 0, informed_choice = 0 WHERE clinician = 'C03' AND concordance = 1"
+"$BRAN" audit --db "$WORK/outlier.db" --format json --group-by clinician > "$WORK/outlier.json" || fail "audit of the outlier copy"
+python3 - "$WORK/outlier.json" <<'PY' && pass || fail "an outlying clinician was not flagged"
+import json, sys
+groups = {g["key"]: g["variation"]["concordance"] for g in json.load(open(sys.argv[1]))["groups"]}
+c03 = groups["C03"]
+assert c03["outside"] == "99.8" and c03["direction"] == "below" and c03["rate"] == 0.0, c03
+assert c03["lower998"] > 0.2, c03
+assert not any(v["outside"] == "99.8" and v["direction"] == "below" for k, v in groups.items() if k != "C03"), groups
+PY
+"$BRAN" audit --db "$WORK/outlier.db" --group-by clinician > "$WORK/outlier.txt" || fail "audit table of the outlier copy"
+grep -q "concordance: 0.0% of [0-9]*, below the 99.8% limits" "$WORK/outlier.txt" && pass || { fail "the table does not flag the outlier"; cat "$WORK/outlier.txt" >&2; }
 # Empty: nothing matches, yet the answer is one group "all" with zeros and no rates.
 check aid=no-such-aid -- --aid no-such-aid
 check from=2030-01-01 group_by=site -- --from 2030-01-01 --group-by site
