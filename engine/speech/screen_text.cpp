@@ -102,6 +102,12 @@ struct LineMaker {
             }
         }
     }
+    // What the plot shows, in words: its outliers (whose names label their dots), then its key.
+    void operator()(const FunnelBlock& b) const {
+        out.add(b.title);
+        for (const std::string& finding : b.findings) out.add(finding);
+        out.add(b.key);
+    }
     void operator()(const ButtonBlock& b) const { out.keyed(b.key, b.label); }
 };
 

@@ -94,6 +94,28 @@ struct TableBlock {
     std::vector<std::vector<Cell>> rows;  // a cell per column
 };
 
+// A funnel plot of one indicator for staff: each group a dot at its number of sessions and its
+// rate, the rate of all groups together as a line, and the control limits narrowing as the
+// sessions grow. A dot outside the limits is labelled; `findings` say the same in words.
+struct FunnelBlock {
+    struct Dot {
+        std::string label;
+        long long n = 0;
+        double rate = 0;
+        bool outside = false;  // beyond the 95% limits at least
+    };
+    struct Limits {
+        long long n = 0;
+        double lower95 = 0, upper95 = 1, lower998 = 0, upper998 = 1;
+    };
+    std::string title;
+    double target = 0;
+    std::vector<Dot> dots;
+    std::vector<Limits> curve;          // at numbers of sessions from 1 to the largest group's
+    std::vector<std::string> findings;  // each group outside the limits, or that none is
+    std::string key;                    // how to read the plot
+};
+
 enum class Action {
     open_aid,      // home: start the aid named in `target`
     finish,        // the decision step: this person is done, ready for the next
@@ -123,7 +145,7 @@ struct ButtonBlock {
     bool beside_previous = false;  // on the same row as the button before it, where it fits
 };
 
-using Block = std::variant<WordsBlock, ChoiceBlock, TextEntryBlock, FigureBlock, GridBlock, TableBlock, ButtonBlock>;
+using Block = std::variant<WordsBlock, ChoiceBlock, TextEntryBlock, FigureBlock, GridBlock, TableBlock, FunnelBlock, ButtonBlock>;
 
 struct ScreenView {
     std::vector<Block> blocks;

@@ -1,9 +1,11 @@
 #include "engine/view/staff_views.hpp"
 
+#include "engine/audit/variation.hpp"
 #include "engine/view/summary_words.hpp"
 
 #include <cmath>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <utility>
 
@@ -64,6 +66,46 @@ TableBlock::Cell words_cell(Emphasis emphasis, std::string text) {
     return cell;
 }
 
+long long percent_of(double rate) { return static_cast<long long>(std::lround(rate * 100.0)); }
+
+// One indicator's funnel plot: the groups' dots, the limits at a few dozen numbers of sessions
+// (evenly on a square-root scale, where the funnel's curve is even), and the outliers in words.
+FunnelBlock funnel(const Catalog& words, const std::string& title, const std::vector<GroupFigures>& groups,
+                   const std::vector<GroupStandings>& standings, std::size_t indicator, const std::function<std::string(const std::string&)>& name) {
+    FunnelBlock f;
+    f.title = title;
+    long long largest = 0;
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+        const Standing& s = standings[i][indicator].second;
+        if (!s.rate || !s.target) continue;
+        f.target = *s.target;
+        largest = std::max(largest, s.n);
+        const bool outside = s.outside != Standing::Outside::no;
+        f.dots.push_back({name(groups[i].key), s.n, *s.rate, outside});
+        if (outside) {
+            std::string finding = words.text("audit.funnel.outside",
+                                             {{"group", name(groups[i].key)}, {"percent", percent_of(*s.rate)}, {"n", s.n},
+                                              {"direction", std::string(s.direction == Standing::Direction::above ? "above" : "below")},
+                                              {"limit", std::string(s.outside == Standing::Outside::limit998 ? "99.8" : "95")},
+                                              {"target", percent_of(*s.target)}});
+            if (s.n < few_sessions) finding += " " + words.text("audit.funnel.few");
+            f.findings.push_back(finding + ".");
+        }
+    }
+    if (f.dots.empty()) return f;
+    const int steps = 48;
+    long long last = 0;
+    for (int k = 1; k <= steps; ++k) {
+        const double root = std::sqrt(static_cast<double>(largest)) * k / steps;
+        const long long n = std::max(1LL, static_cast<long long>(std::llround(root * root)));
+        if (n == last) continue;
+        last = n;
+        if (const auto l = funnel_limits(n, f.target)) f.curve.push_back({n, l->lower95, l->upper95, l->lower998, l->upper998});
+    }
+    if (f.findings.empty()) f.findings.push_back(words.text("audit.funnel.none-outside"));
+    return f;
+}
+
 }  // namespace
 
 ScreenView pin_view(const Catalog& words, bool leaving_kiosk) {
@@ -106,7 +148,7 @@ ScreenView audit_view(const Library& library, const Catalog& words, const AuditS
     view.words(Emphasis::heading, words.text("audit.heading"));
     view.words(Emphasis::muted, words.text("audit.intro"));
     bool first = true;
-    for (GroupBy g : {GroupBy::none, GroupBy::clinician, GroupBy::site, GroupBy::month, GroupBy::option}) {
+    for (GroupBy g : {GroupBy::none, GroupBy::clinician, GroupBy::site, GroupBy::month, GroupBy::option, GroupBy::knowledge}) {
         view.blocks.push_back(toggle(Action::group_by, words.text(std::string("audit.by.") + group_by_name(g)), group_by_name(g),
                                      filter.group_by == g, first));
         first = false;
@@ -115,14 +157,16 @@ ScreenView audit_view(const Library& library, const Catalog& words, const AuditS
     for (const Aid* aid : library.aids()) view.blocks.push_back(toggle(Action::show_aid, aid->id, aid->id, filter.aid == aid->id, false));
 
     // A group's name: by choice, the option's name (the record keeps its code).
-    const auto group_name = [&](const std::string& key) {
+    const std::function<std::string(const std::string&)> group_name = [&](const std::string& key) {
         if (key == "all") return words.text("audit.all");
+        if (filter.group_by == GroupBy::knowledge) return words.text("audit.knowledge." + key);
         return filter.group_by == GroupBy::option ? choice_label(library, key, words) : key;
     };
     TableBlock groups;
     groups.columns = {{words.text("audit.group"), 0.8f},
                       {words.text("audit.sessions"), 1.1f},
                       {words.text("audit.concordance"), 1.4f},
+                      {words.text("audit.knowledge"), 1.4f},
                       {words.text("audit.informed"), 1.4f},
                       {words.text("audit.sure"), 1.4f}};
     for (const GroupFigures& g : figures.groups) {
@@ -130,9 +174,26 @@ ScreenView audit_view(const Library& library, const Catalog& words, const AuditS
         if (g.no_clear_fit > 0) concordance.lines.push_back({Emphasis::muted, words.text("audit.no-clear-fit", {{"count", g.no_clear_fit}})});
         groups.rows.push_back({words_cell(Emphasis::strong, group_name(g.key)),
                                words_cell(Emphasis::body, words.text("audit.counts", {{"sessions", g.sessions}, {"completed", g.completed}})),
-                               std::move(concordance), rate_cell(words, g.informed_choice), rate_cell(words, g.sure)});
+                               std::move(concordance), rate_cell(words, g.knowledge), rate_cell(words, g.informed_choice),
+                               rate_cell(words, g.sure)});
     }
     view.blocks.push_back(std::move(groups));
+
+    // Clinicians or sites side by side: is any far from the rest, further than chance would put it?
+    if (compares_providers(filter.group_by) && figures.groups.size() > 1) {
+        const std::vector<GroupStandings> standings = unwarranted_variation(figures.groups, false);
+        view.words(Emphasis::section, words.text("audit.funnel.heading"));
+        const std::pair<const char*, std::size_t> indicators[] = {
+            {"audit.concordance", 0}, {"audit.informed", 1}, {"audit.sure", 2}, {"audit.knowledge", 3}};
+        bool first = true;
+        for (const auto& [title, index] : indicators) {
+            FunnelBlock f = funnel(words, words.text(title), figures.groups, standings, index, group_name);
+            if (f.dots.empty()) continue;
+            if (first) f.key = words.text("audit.funnel.key");  // how to read them, once, under the first
+            first = false;
+            view.blocks.push_back(std::move(f));
+        }
+    }
 
     const auto name = [&](const std::string& code) { return choice_label(library, code, words); };
     for (const GroupFigures& g : figures.groups) {

@@ -80,7 +80,8 @@ ScreenView summary_view(const SummaryInput& in, SummaryFor use) {
     }
     // What their answers point to and why, then the numbers it weighed, as pictures.
     view.words(Emphasis::section, words.text("take-home.fit"));
-    for (const std::string& sentence : fit_sentences(aid, answers, words)) add_sentence(view, sentence);
+    const PointNumbers numbers = paper ? PointNumbers::in_table : PointNumbers::in_each_point;
+    for (const std::string& sentence : fit_sentences(aid, answers, words, numbers)) add_sentence(view, sentence);
     your_numbers(in, view);
 
     view.words(Emphasis::section, words.text("summary.ratings"));

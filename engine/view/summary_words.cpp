@@ -51,10 +51,10 @@ ValuePoints pull(const CriterionWeighing& c, const std::string& subject, const s
 // fewer out of 1,000 people like you will have a stroke in the next year." The patient's own
 // labels are quoted: they are often in the first person, which would clash in a sentence to "you".
 std::string point_sentence(const Aid& aid, const CriterionWeighing& c, const std::string& subject, const std::string& other,
-                           const Catalog& words) {
+                           const Catalog& words, PointNumbers numbers) {
     std::string sentence = words.text("summary.point", {{"label", localized(c.criterion->label, words.locale())},
                                                         {"rating", words.text("values.scale." + std::to_string(c.rating))}});
-    if (c.numbers) {
+    if (c.numbers && numbers == PointNumbers::in_each_point) {
         const std::string difference = difference_sentence(aid, *c.numbers, subject, other, words);
         if (!difference.empty()) sentence += " " + difference;
     }
@@ -64,7 +64,7 @@ std::string point_sentence(const Aid& aid, const CriterionWeighing& c, const std
 // What points to `subject` rather than `other` (or, with `towards` false, the other way),
 // strongest first; the aid's order among equals.
 std::vector<std::string> points_between(const Aid& aid, const ValueVerdict& verdict, const std::string& subject,
-                                        const std::string& other, bool towards, const Catalog& words) {
+                                        const std::string& other, bool towards, const Catalog& words, PointNumbers numbers) {
     std::vector<const CriterionWeighing*> pulling;
     for (const CriterionWeighing& c : verdict.criteria) {
         const ValuePoints p = pull(c, subject, other);
@@ -75,7 +75,7 @@ std::vector<std::string> points_between(const Aid& aid, const ValueVerdict& verd
     });
     std::vector<std::string> out;
     // Bulleted on screen and paper; read aloud, the bullet is silent.
-    for (const CriterionWeighing* c : pulling) out.push_back("•  " + point_sentence(aid, *c, subject, other, words));
+    for (const CriterionWeighing* c : pulling) out.push_back("•  " + point_sentence(aid, *c, subject, other, words, numbers));
     return out;
 }
 
@@ -135,7 +135,7 @@ std::vector<std::string> criterion_number_sentences(const Aid& aid, const Outcom
     return out;
 }
 
-std::vector<std::string> fit_sentences(const Aid& aid, const Answers& answers, const Catalog& words) {
+std::vector<std::string> fit_sentences(const Aid& aid, const Answers& answers, const Catalog& words, PointNumbers numbers) {
     const Assessment a = assess(aid, answers);
     const ValueVerdict& verdict = a.values;
     std::vector<std::string> out;
@@ -154,11 +154,11 @@ std::vector<std::string> fit_sentences(const Aid& aid, const Answers& answers, c
     }
     if (!other.empty()) {
         append(out, words.text("summary.points-to", {{"option", choice_name(aid, best, words)}}),
-               points_between(aid, verdict, best, other, true, words));
+               points_between(aid, verdict, best, other, true, words, numbers));
         append(out,
                words.text(verdict.clear() ? "summary.points-away" : "summary.points-to",
                           {{"option", choice_name(aid, verdict.clear() ? best : other, words)}}),
-               points_between(aid, verdict, best, other, false, words));
+               points_between(aid, verdict, best, other, false, words, numbers));
     }
     out.push_back(words.text("summary.fit-not-advice"));
     if (a.concordant == false && a.choice) {

@@ -16,8 +16,12 @@ namespace bran {
 // The verdict in words, the same on screen, read aloud and in the PDF: which option fits best
 // (or which fit about equally), what points to it and what points away from it, each with the
 // patient's rating and, for a criterion tied to an outcome, the difference in their numbers;
-// then that this is what the answers point to, not what the patient should do.
-std::vector<std::string> fit_sentences(const Aid& aid, const Answers& answers, const Catalog& words);
+// then that this is what the answers point to, not what the patient should do. On paper the
+// numbers follow at once as a table with pictures, so each point there names its rating only
+// (PointNumbers::in_table), which keeps the verdict and its numbers on the first two pages.
+enum class PointNumbers { in_each_point, in_table };
+std::vector<std::string> fit_sentences(const Aid& aid, const Answers& answers, const Catalog& words,
+                                       PointNumbers numbers = PointNumbers::in_each_point);
 
 // "With “Take a blood thinner”, 31 fewer out of 1,000 people like you will have a stroke in the
 // next year": `subject` against `other`, in the numbers shown.

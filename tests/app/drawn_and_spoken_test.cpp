@@ -149,6 +149,20 @@ void check_table(const TableBlock& table, const std::vector<std::string>& drawn)
     CHECK(seen == heard);
 }
 
+// A funnel plot: its outliers' names label their dots, and are read in the findings.
+void check_funnel(const FunnelBlock& funnel, const std::vector<std::string>& drawn) {
+    std::vector<std::string> seen = tokens(drawn);
+    for (const FunnelBlock::Dot& dot : funnel.dots) {
+        if (!dot.outside) continue;
+        for (const std::string& t : tokens({dot.label})) {
+            const auto at = std::find(seen.begin(), seen.end(), t);
+            REQUIRE(at != seen.end());
+            seen.erase(at);
+        }
+    }
+    CHECK(joined(seen) == joined(tokens(spoken_lines(Block(funnel)))));
+}
+
 // Draws the view block by block, then whole, and checks each against what is read aloud.
 void check_view(HeadlessWindow& window, const ScreenView& view, TextSize size, const std::string& where) {
     INFO(where);
@@ -163,6 +177,8 @@ void check_view(HeadlessWindow& window, const ScreenView& view, TextSize size, c
         INFO("block " << i);
         if (const auto* grid = std::get_if<GridBlock>(&block)) {
             check_grid(*grid, drawn);
+        } else if (const auto* funnel = std::get_if<FunnelBlock>(&block)) {
+            check_funnel(*funnel, drawn);
         } else if (const auto* table = std::get_if<TableBlock>(&block)) {
             REQUIRE_FALSE(table->rows.empty());
             check_table(*table, drawn);
@@ -268,6 +284,25 @@ TEST_CASE("the staff screens, in English and Welsh, draw exactly what read-aloud
                    TextSize::largest, std::string("staff menu, files, ") + locale);
         check_view(window, audit_view(library, words, {filter, groups, to_review, exported}), TextSize::normal, std::string("audit, ") + locale);
         check_view(window, audit_view(library, words, {filter, groups, to_review, exported}), TextSize::largest, std::string("audit, largest, ") + locale);
+        // By clinician, with one far below the others: the funnel plots, its label and its finding.
+        AuditFilter by_clinician;
+        by_clinician.group_by = GroupBy::clinician;
+        std::vector<GroupFigures> clinicians(3, group);
+        clinicians[0].key = "C01", clinicians[0].concordance = {200, 150}, clinicians[0].knowledge = {200, 160};
+        clinicians[1].key = "C02", clinicians[1].concordance = {180, 130}, clinicians[1].knowledge = {180, 150};
+        clinicians[2].key = "C03", clinicians[2].concordance = {120, 20}, clinicians[2].knowledge = {120, 100};
+        const ScreenView funnels = audit_view(library, words, {by_clinician, clinicians, to_review, exported});
+        int plots = 0, outside = 0;
+        for (const Block& block : funnels.blocks) {
+            if (const auto* f = std::get_if<FunnelBlock>(&block)) {
+                ++plots;
+                for (const auto& dot : f->dots) outside += dot.outside && dot.label == "C03";
+            }
+        }
+        CHECK(plots >= 2);
+        CHECK(outside >= 1);
+        check_view(window, funnels, TextSize::normal, std::string("audit by clinician, ") + locale);
+        check_view(window, funnels, TextSize::largest, std::string("audit by clinician, largest, ") + locale);
         // A sentence that lists after it ends in a colon, not in ".:".
         CHECK(spoken_text(audit_view(library, words, {filter, groups, to_review, exported})).find(".:") == std::string::npos);
     }

@@ -72,11 +72,12 @@ expect_text() {
   }
   if ocr_has "$1.big" "$2"; then pass; else fail "screen $1 does not show: $2"; fi
 }
-# expect_match_in NAME GEOMETRY REGEX: the OCR of part of screenshot NAME (ImageMagick crop
-# geometry, WxH+X+Y) matches REGEX (extended, case-insensitive). A table under rows of buttons is
-# read far better on its own than in the whole screen.
+# expect_match_in NAME GEOMETRY REGEX [SCALE]: the OCR of part of screenshot NAME (ImageMagick crop
+# geometry, WxH+X+Y), enlarged to SCALE (default 100%), matches REGEX (extended, case-insensitive).
+# A table under rows of buttons is read far better on its own than in the whole screen, and a
+# chosen button's white words on blue at twice the size.
 expect_match_in() {
-  convert "$SHOTS/$1.png" -crop "$2" +repage "$WORK/$1.part.png"
+  convert "$SHOTS/$1.png" -crop "$2" +repage -resize "${4:-100%}" "$WORK/$1.part.png"
   tesseract "$WORK/$1.part.png" "$WORK/$1.part" > /dev/null 2>&1
   if tr '\n' ' ' < "$WORK/$1.part.txt" | grep -qiE -- "$3"; then pass; else fail "screen $1 ($2) does not show: $3"; fi
 }

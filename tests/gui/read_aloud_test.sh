@@ -92,7 +92,7 @@ if wait_speaking 0 1; then pass; else fail "F2 did not stop the reading within a
 press shift+Tab shift+Tab
 press Return
 shot auto-on
-expect_text auto-on "Stop reading every screen"
+expect_match_in auto-on 1280x80+0+12 "Stop reading every screen" 200%
 press Page_Down
 if wait_speaking 1 2; then pass; else fail "with Read every screen on, the next page was not read by itself"; fi
 press F2

@@ -52,11 +52,11 @@ app_running && pass || fail "Cancel on the PIN prompt closed the kiosk"
 to_staff staff-1
 press Tab Return
 wait_for_text staff-audit "Personal-value audit" 15 > /dev/null || fail "no audit after pressing Audit"
-# The groupings are its first five controls, in this order; the ring stays on the one pressed.
+# The groupings are its first six controls, in this order; the ring stays on the one pressed.
 previous=""
 position=0
 # What each grouping shows is read from the table alone (OCR reads the clinician code C01 as "co1").
-for grouping in "2:clinician:c[o0]1" "3:site:north" "4:month:2026-" "5:choice:blood thinner" "1:together:All"; do
+for grouping in "2:clinician:c[o0]1" "3:site:north" "4:month:2026-" "5:choice:blood thinner" "6:knowledge:not adequate" "1:together:All"; do
   IFS=: read -r at word shows <<< "$grouping"
   while [ "$position" -lt "$at" ]; do press Tab; position=$((position + 1)); done
   while [ "$position" -gt "$at" ]; do press shift+Tab; position=$((position - 1)); done
@@ -74,7 +74,7 @@ expect_no_text staff-audit-choice "no-anticoagulan"
 # After the groupings, All aids, then each bundled aid in order of id: the first is one aid's
 # figures alone (all together), as bran audit --aid gives them.
 first_aid=$(cd "$SOURCE_DIR/content/decision-aids" && ls *.json | head -1 | sed 's/\.json$//')
-press Tab Tab Tab Tab Tab Tab Return
+press Tab Tab Tab Tab Tab Tab Tab Return
 shot staff-audit-one-aid
 "$BRAN" audit --db "$DB" --aid "$first_aid" --format json > "$WORK/one-aid.json"
 one_aid_sessions=$(python3 -c 'import json,sys; print(sum(g["sessions"] for g in json.load(open(sys.argv[1]))["groups"]))' "$WORK/one-aid.json")
@@ -128,7 +128,7 @@ start_app --setting clinic --db "$DB" --clinician DR-1 --site north || { finish;
 to_staff clinic-1
 press Tab Return
 wait_for_text clinic-audit "Personal-value audit" 15 > /dev/null && pass || fail "clinic: no audit after pressing Audit"
-for _ in $(seq 1 13); do press Tab; done   # past the groupings, the aids and Export, to Back
+for _ in $(seq 1 14); do press Tab; done   # past the six groupings, the aids and Export, to Back
 press Return
 shot clinic-after-audit
 expect_text clinic-after-audit "Choose a decision aid"

@@ -137,6 +137,61 @@ void draw_table(const DrawContext& dc, const TableBlock& table) {
     ImGui::EndTable();
 }
 
+// A funnel plot: sessions across (from none to the largest group), the rate up (0 to 100%). The
+// 95% limits thin, the 99.8% limits thick; a group outside the limits is a square, labelled,
+// where the others are dots, so it is told apart by shape as well as colour.
+void draw_funnel(const DrawContext& dc, const FunnelBlock& f) {
+    bold_paragraph(dc, f.title);
+    const float u = dc.unit;
+    const float width = std::min(ImGui::GetContentRegionAvail().x, 760.0f * u);
+    const float height = 230.0f * u;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float line = ImGui::GetTextLineHeight();
+    const float left = at.x + 56.0f * u, right = at.x + width - 12.0f * u, top = at.y + 8.0f * u, bottom = at.y + height - line - 8.0f * u;
+    long long largest = 1;
+    for (const auto& d : f.dots) largest = std::max(largest, d.n);
+    for (const auto& l : f.curve) largest = std::max(largest, l.n);
+    const auto x_of = [&](double n) { return left + (right - left) * static_cast<float>(n / static_cast<double>(largest)); };
+    const auto y_of = [&](double rate) { return bottom - (bottom - top) * static_cast<float>(rate); };
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const Palette& p = *dc.palette;
+    const auto colour = [](const float c[3]) { return ImGui::GetColorU32(ImVec4(c[0], c[1], c[2], 1.0f)); };
+    draw->AddRect(ImVec2(left, top), ImVec2(right, bottom), colour(p.muted_text));
+    for (const double tick : {0.0, 0.5, 1.0}) {
+        const std::string text = std::to_string(static_cast<int>(tick * 100)) + "%";  // the scale: decoration, not read
+        draw->AddText(ImVec2(at.x, y_of(tick) - ImGui::GetTextLineHeight() * 0.5f), colour(p.muted_text), text.c_str());
+    }
+    // Sessions across: none at the left, the largest group's number at the right.
+    const std::string most = std::to_string(largest);
+    draw->AddText(ImVec2(left, bottom + 2.0f * u), colour(p.muted_text), "0");
+    draw->AddText(ImVec2(right - ImGui::CalcTextSize(most.c_str()).x, bottom + 2.0f * u), colour(p.muted_text), most.c_str());
+    draw->AddLine(ImVec2(left, y_of(f.target)), ImVec2(right, y_of(f.target)), colour(p.text), 2.0f * u);
+    const auto curve = [&](double FunnelBlock::Limits::*which, float thickness) {
+        std::vector<ImVec2> points;
+        for (const auto& l : f.curve) points.emplace_back(x_of(static_cast<double>(l.n)), y_of(l.*which));
+        if (points.size() > 1) draw->AddPolyline(points.data(), static_cast<int>(points.size()), colour(p.muted_text), 0, thickness);
+    };
+    curve(&FunnelBlock::Limits::lower95, 1.0f * u);
+    curve(&FunnelBlock::Limits::upper95, 1.0f * u);
+    curve(&FunnelBlock::Limits::lower998, 3.0f * u);
+    curve(&FunnelBlock::Limits::upper998, 3.0f * u);
+    const float r = 6.0f * u;
+    for (const auto& d : f.dots) {
+        const ImVec2 c(x_of(static_cast<double>(d.n)), y_of(d.rate));
+        if (!d.outside) {
+            draw->AddCircleFilled(c, r, colour(p.button));
+            continue;
+        }
+        draw->AddRectFilled(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), colour(p.bad));
+        const float label_width = ImGui::CalcTextSize(d.label.c_str()).x;
+        const float x = c.x + r * 2.0f + label_width < right ? c.x + r * 2.0f : c.x - r * 2.0f - label_width;
+        label_at(x, c.y - ImGui::GetTextLineHeight() * 0.5f, d.label, p.text);
+    }
+    ImGui::Dummy(ImVec2(width, height));
+    for (const std::string& finding : f.findings) paragraph(finding);
+    if (!f.key.empty()) muted_paragraph(dc, f.key);
+}
+
 bool draw_button(const DrawContext& dc, const ButtonBlock& b) {
     const std::string label = b.key > 0 && b.key <= 9 ? std::to_string(b.key) + "   " + b.label : b.label;
     const bool key = b.key > 0 && b.key <= 9 && shortcut_pressed(GLFW_KEY_0 + b.key);
@@ -163,6 +218,8 @@ ViewPress draw_block(const DrawContext& dc, const Block& block, int index, PageS
         draw_grid(dc, *g);
     } else if (const auto* t = std::get_if<TableBlock>(&block)) {
         draw_table(dc, *t);
+    } else if (const auto* funnel = std::get_if<FunnelBlock>(&block)) {
+        draw_funnel(dc, *funnel);
     } else if (const auto* b = std::get_if<ButtonBlock>(&block)) {
         if (draw_button(dc, *b)) press.button = *b;
     }

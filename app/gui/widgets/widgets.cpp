@@ -118,6 +118,11 @@ bool row_button(const DrawContext& dc, bool chosen, const std::string& label, co
     return chosen ? big_button(dc, label, id) : secondary_button(dc, label, id);
 }
 
+void label_at(float x, float y, const std::string& text, const float colour[3]) {
+    drawn(text);
+    ImGui::GetWindowDrawList()->AddText(ImVec2(x, y), ImGui::GetColorU32(ImVec4(colour[0], colour[1], colour[2], 1.0f)), text.c_str());
+}
+
 void rate_bar(const DrawContext& dc, double rate) {
     const float width = std::max(40.0f, ImGui::GetContentRegionAvail().x - 4.0f);
     const float height = ImGui::GetTextLineHeight();

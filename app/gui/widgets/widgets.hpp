@@ -28,6 +28,8 @@ bool secondary_button(const DrawContext& dc, const std::string& label, const cha
 bool row_button(const DrawContext& dc, bool chosen, const std::string& label, const char* id, bool first_in_row);
 // Puts the next button, labelled `label`, beside the last item when it fits there, else below it.
 void same_line_if_fits(const DrawContext& dc, const std::string& label);
+// Words placed on a picture (a plot's label), in the colour given.
+void label_at(float x, float y, const std::string& text, const float colour[3]);
 // A rate from 0 to 1 as a bar across the column (its numbers go in words beside it: the bar is
 // never the only carrier).
 void rate_bar(const DrawContext& dc, double rate);
