@@ -37,6 +37,9 @@ struct SessionToReview {
     std::shared_ptr<const Aid> aid;
     Answers answers;
 };
+// The newest `limit` of them.
 std::vector<SessionToReview> read_sessions_to_review(const Database& db, const AuditFilter& filter, int limit);
+// How many there are in all.
+long long count_sessions_to_review(const Database& db, const AuditFilter& filter);
 
 }  // namespace bran

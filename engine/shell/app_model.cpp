@@ -10,6 +10,7 @@
 #include "engine/session/clinician_pin.hpp"
 #include "engine/store/event_replay.hpp"
 #include "engine/store/store_error.hpp"
+#include "engine/view/staff_views.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -236,7 +237,8 @@ void AppModel::set_audit_aid(std::optional<std::string> aid_id) {
 void AppModel::refresh_audit() {
     try {
         m_audit_groups = read_audit(m_db, m_audit_filter);
-        m_review = read_sessions_to_review(m_db, m_audit_filter, 200);
+        m_review = read_sessions_to_review(m_db, m_audit_filter, static_cast<int>(sessions_shown_for_review));
+        m_review_total = count_sessions_to_review(m_db, m_audit_filter);
         // What each flagged verdict came from, for the auditor to see why: the aid text that
         // session was shown (a handful of versions), and its answers.
         std::map<std::string, std::shared_ptr<const Aid>> shown;

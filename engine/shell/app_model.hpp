@@ -96,7 +96,9 @@ public:
     void set_audit_aid(std::optional<std::string> aid_id);
     const AuditFilter& audit_filter() const { return m_audit_filter; }
     const std::vector<GroupFigures>& audit_groups() const { return m_audit_groups; }
+    // The newest sessions to review (as many as the audit screen shows), and how many there are.
     const std::vector<SessionToReview>& sessions_to_review() const { return m_review; }
+    long long sessions_to_review_total() const { return m_review_total; }
     // Writes what the view shows as CSV beside the database; returns the file's path, or empty.
     std::string export_audit_csv();
     const std::string& last_export() const { return m_last_export; }
@@ -163,6 +165,7 @@ private:
     AuditFilter m_audit_filter;
     std::vector<GroupFigures> m_audit_groups;
     std::vector<SessionToReview> m_review;
+    long long m_review_total = 0;
     std::string m_last_export;
     bool m_export_news = false;
     std::string m_hand_off_message;

@@ -35,7 +35,8 @@ ScreenView current_view(const AppModel& model, const Catalog& words, std::option
         case Screen::clinician: view = staff_menu_view(words, model.home_files(), model.hand_off_message()); break;
         case Screen::audit:
             view = audit_view(model.library(), words,
-                              {model.audit_filter(), model.audit_groups(), model.sessions_to_review(), model.last_export()});
+                              {model.audit_filter(), model.audit_groups(), model.sessions_to_review(), model.last_export(),
+                               model.sessions_to_review_total()});
             break;
     }
     if (!model.notice().empty()) {

@@ -3,6 +3,7 @@
 #include "engine/audit/variation.hpp"
 #include "engine/view/summary_words.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <functional>
@@ -219,7 +220,10 @@ ScreenView audit_view(const Library& library, const Catalog& words, const AuditS
         view.words(Emphasis::muted, line);
     }
 
-    view.words(Emphasis::section, words.text("audit.review", {{"count", static_cast<long long>(figures.to_review.size())}}));
+    const long long listed = static_cast<long long>(std::min(figures.to_review.size(), sessions_shown_for_review));
+    const long long to_review = std::max(figures.to_review_total, static_cast<long long>(figures.to_review.size()));
+    view.words(Emphasis::section, words.text("audit.review", {{"count", to_review}}));
+    if (to_review > listed) view.words(Emphasis::muted, words.text("audit.review-newest", {{"shown", listed}}));
     TableBlock review;
     review.columns = {{words.text("audit.col.date"), 1.0f},   {words.text("audit.col.pseudonym"), 1.0f},
                       {words.text("audit.col.aid"), 1.6f},    {words.text("audit.col.clinician"), 1.1f},

@@ -25,6 +25,7 @@ struct AuditScreenFigures {
     const std::vector<GroupFigures>& groups;
     const std::vector<SessionToReview>& to_review;
     const std::string& exported;
+    long long to_review_total = -1;  // how many sessions there are to review; -1: as many as listed
 };
 ScreenView audit_view(const Library& library, const Catalog& words, const AuditScreenFigures& figures);
 

@@ -5,6 +5,7 @@
 #include "engine/shell/current_view.hpp"
 #include "engine/speech/screen_text.hpp"
 #include "engine/store/database.hpp"
+#include "engine/view/staff_views.hpp"
 #include "bundled_words.hpp"
 #include "temp_dir.hpp"
 #include "test_aid.hpp"
@@ -141,4 +142,23 @@ TEST_CASE("the audit: its groupings and aid filter are buttons that say which is
     CHECK(s.heard().find(s.model.last_export()) != std::string::npos);
     s.press(s.words.text("clinician.back"));
     CHECK(s.model.screen() == Screen::home);
+}
+
+TEST_CASE("the audit says how many sessions there are to review, not how many it lists", "[app][view]") {
+    Staff s;
+    AuditFilter filter;
+    const std::vector<GroupFigures> groups;
+    std::vector<SessionToReview> listed(sessions_shown_for_review);
+    for (SessionToReview& r : listed) r.started_at = "2026-11-03T10:00:00Z", r.aid_id = "small", r.discordant = true;
+    const std::string exported;
+    const std::string heard = spoken_text(audit_view(s.library, s.words, {filter, groups, listed, exported, 185}));
+    CHECK(heard.find(speakable(s.words.text("audit.review", {{"count", 185LL}}))) != std::string::npos);
+    CHECK(heard.find(speakable(s.words.text("audit.review-newest", {{"shown", static_cast<long long>(sessions_shown_for_review)}}))) !=
+          std::string::npos);
+    // All listed: no note that some are not.
+    const std::string all = spoken_text(audit_view(s.library, s.words, {filter, groups, listed, exported, 50}));
+    CHECK(all.find(speakable(s.words.text("audit.review", {{"count", 50LL}}))) != std::string::npos);
+    CHECK(all.find(s.words.text("audit.review-newest", {{"shown", 50LL}}).substr(0, 10)) == std::string::npos);
+    // The model counts them in the database: none here yet.
+    CHECK(s.model.sessions_to_review_total() == 0);
 }
