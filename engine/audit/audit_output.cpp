@@ -34,24 +34,6 @@ std::string number(const std::optional<double>& value) {
     return buffer;
 }
 
-const char* outside_name(Standing::Outside outside) {
-    switch (outside) {
-        case Standing::Outside::no: return nullptr;
-        case Standing::Outside::limit95: return "95";
-        case Standing::Outside::limit998: return "99.8";
-    }
-    return nullptr;
-}
-
-const char* direction_name(Standing::Direction direction) {
-    switch (direction) {
-        case Standing::Direction::none: return nullptr;
-        case Standing::Direction::above: return "above";
-        case Standing::Direction::below: return "below";
-    }
-    return nullptr;
-}
-
 nlohmann::ordered_json name_or_null(const char* name) { return name ? nlohmann::ordered_json(name) : nlohmann::ordered_json(nullptr); }
 
 nlohmann::ordered_json standing_json(const Standing& s) {
@@ -192,8 +174,7 @@ std::string audit_table(const AuditFilter& filter, const std::vector<GroupFigure
             for (const auto& [indicator, s] : variation[i]) {
                 if (s.outside == Standing::Outside::no) continue;
                 out << "    " << terminal_safe(indicator) << ": " << percent(s.rate) << " of " << s.n << ", "
-                    << (s.direction == Standing::Direction::above ? "above" : "below") << " the "
-                    << (s.outside == Standing::Outside::limit998 ? "99.8%" : "95%") << " limits around " << percent(s.target)
+                    << direction_name(s.direction) << " the " << outside_name(s.outside) << "% limits around " << percent(s.target)
                     << (s.n < few_sessions ? " (few sessions)" : "") << '\n';
             }
         }

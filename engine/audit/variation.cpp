@@ -79,7 +79,7 @@ Standing stand(long long n, long long yes, std::optional<double> target) {
     s.n = n;
     s.target = target;
     if (n == 0 || !target) return s;
-    s.rate = static_cast<double>(yes) / static_cast<double>(n);
+    s.rate = Proportion{n, yes}.rate();
     s.limits = funnel_limits(n, *target);
     // Flagged only when the count is as unlikely as the limit says. The limits are interpolated
     // between whole counts (so that they draw as smooth funnels), and a count on the step just
@@ -92,11 +92,6 @@ Standing stand(long long n, long long yes, std::optional<double> target) {
     else if (tail < 0.025) s.outside = Standing::Outside::limit95;
     if (s.outside != Standing::Outside::no) s.direction = high ? Standing::Direction::above : Standing::Direction::below;
     return s;
-}
-
-std::optional<double> overall(long long n, long long yes) {
-    if (n == 0) return std::nullopt;
-    return static_cast<double>(yes) / static_cast<double>(n);
 }
 
 long long with_a_choice(const GroupFigures& g) {
@@ -117,7 +112,7 @@ std::vector<GroupStandings> unwarranted_variation(const std::vector<GroupFigures
     for (const auto& [name, member] : indicators) {
         long long n = 0, yes = 0;
         for (const GroupFigures& g : groups) n += (g.*member).assessable, yes += (g.*member).yes;
-        targets[name] = overall(n, yes);
+        targets[name] = Proportion{n, yes}.rate();
     }
     std::set<std::string> options;
     long long chose_any = 0;
@@ -141,9 +136,58 @@ std::vector<GroupStandings> unwarranted_variation(const std::vector<GroupFigures
         const long long n = with_a_choice(g);
         for (const std::string& option : options) {
             const auto it = g.choices.find(option);
-            standings.emplace_back("choice:" + option, stand(n, it == g.choices.end() ? 0 : it->second, overall(chose_any, chose[option])));
+            standings.emplace_back("choice:" + option, stand(n, it == g.choices.end() ? 0 : it->second, Proportion{chose_any, chose[option]}.rate()));
         }
         out.push_back(std::move(standings));
+    }
+    return out;
+}
+
+const char* outside_name(Standing::Outside outside) {
+    switch (outside) {
+        case Standing::Outside::no: return nullptr;
+        case Standing::Outside::limit95: return "95";
+        case Standing::Outside::limit998: return "99.8";
+    }
+    return nullptr;
+}
+
+const char* direction_name(Standing::Direction direction) {
+    switch (direction) {
+        case Standing::Direction::none: return nullptr;
+        case Standing::Direction::above: return "above";
+        case Standing::Direction::below: return "below";
+    }
+    return nullptr;
+}
+
+FunnelCurve funnel_curve(long long largest, double target, int steps) {
+    FunnelCurve curve;
+    long long last = 0;
+    for (int k = 1; k <= steps; ++k) {
+        const double root = std::sqrt(static_cast<double>(largest)) * k / steps;
+        const long long n = std::max(1LL, static_cast<long long>(std::llround(root * root)));
+        if (n == last) continue;
+        last = n;
+        if (const auto limits = funnel_limits(n, target)) curve.emplace_back(n, *limits);
+    }
+    return curve;
+}
+
+VariationFigures variation_figures(const std::vector<GroupFigures>& groups, bool with_choices) {
+    VariationFigures out;
+    out.standings = unwarranted_variation(groups, with_choices);
+    const std::size_t indicators = out.standings.empty() ? 0 : out.standings.front().size();
+    for (std::size_t k = 0; k < indicators; ++k) {
+        long long largest = 0;
+        std::optional<double> target;
+        for (const GroupStandings& g : out.standings) {
+            const Standing& s = g[k].second;
+            if (!s.rate || !s.target) continue;
+            largest = std::max(largest, s.n);
+            target = s.target;
+        }
+        out.curves.push_back(target ? funnel_curve(largest, *target) : FunnelCurve());
     }
     return out;
 }

@@ -40,6 +40,24 @@ struct Standing {
 using GroupStandings = std::vector<std::pair<std::string, Standing>>;
 std::vector<GroupStandings> unwarranted_variation(const std::vector<GroupFigures>& groups, bool with_choices);
 
+// How the JSON and the screen name them: "95" or "99.8", "above" or "below"; null when not outside.
+const char* outside_name(Standing::Outside outside);
+const char* direction_name(Standing::Direction direction);
+
+// The limits of one indicator's funnel at numbers of sessions from 1 to `largest`, evenly on a
+// square-root scale (where the funnel's curve is even): what a plot draws.
+using FunnelCurve = std::vector<std::pair<long long, ControlLimits>>;
+FunnelCurve funnel_curve(long long largest, double target, int steps = 48);
+
+// What the audit screen's plots need, worked out once when the figures change rather than on
+// every frame: each group's standings, and per indicator (in the standings' order) its curve,
+// empty where no group has a rate.
+struct VariationFigures {
+    std::vector<GroupStandings> standings;
+    std::vector<FunnelCurve> curves;
+};
+VariationFigures variation_figures(const std::vector<GroupFigures>& groups, bool with_choices);
+
 // Groups by clinician or site are compared; months, options and knowledge are not people or places.
 bool compares_providers(GroupBy group_by);
 

@@ -237,6 +237,10 @@ void AppModel::set_audit_aid(std::optional<std::string> aid_id) {
 void AppModel::refresh_audit() {
     try {
         m_audit_groups = read_audit(m_db, m_audit_filter);
+        // Clinicians or sites compared (the funnel plots), once per change of the figures.
+        m_audit_variation = compares_providers(m_audit_filter.group_by) && m_audit_groups.size() > 1
+                                ? variation_figures(m_audit_groups, false)
+                                : VariationFigures{};
         m_review = read_sessions_to_review(m_db, m_audit_filter, static_cast<int>(sessions_shown_for_review));
         m_review_total = count_sessions_to_review(m_db, m_audit_filter);
         // What each flagged verdict came from, for the auditor to see why: the aid text that

@@ -3,6 +3,7 @@
 // window draws this and forwards intents; tests drive it the same way with no window at all.
 #pragma once
 #include "engine/audit/report.hpp"
+#include "engine/audit/variation.hpp"
 #include "engine/content/library.hpp"
 #include "engine/i18n/catalog.hpp"
 #include "engine/audit/audit_source.hpp"
@@ -99,6 +100,8 @@ public:
     // The newest sessions to review (as many as the audit screen shows), and how many there are.
     const std::vector<SessionToReview>& sessions_to_review() const { return m_review; }
     long long sessions_to_review_total() const { return m_review_total; }
+    // By clinician or site, how far each group is from the rest (empty otherwise).
+    const VariationFigures& audit_variation() const { return m_audit_variation; }
     // Writes what the view shows as CSV beside the database; returns the file's path, or empty.
     std::string export_audit_csv();
     const std::string& last_export() const { return m_last_export; }
@@ -166,6 +169,7 @@ private:
     std::vector<GroupFigures> m_audit_groups;
     std::vector<SessionToReview> m_review;
     long long m_review_total = 0;
+    VariationFigures m_audit_variation;
     std::string m_last_export;
     bool m_export_news = false;
     std::string m_hand_off_message;

@@ -36,7 +36,7 @@ ScreenView current_view(const AppModel& model, const Catalog& words, std::option
         case Screen::audit:
             view = audit_view(model.library(), words,
                               {model.audit_filter(), model.audit_groups(), model.sessions_to_review(), model.last_export(),
-                               model.sessions_to_review_total()});
+                               model.audit_variation(), model.sessions_to_review_total()});
             break;
     }
     if (!model.notice().empty()) {

@@ -47,12 +47,14 @@ std::string counted(const std::map<std::string, long long>& counts, Label label)
     return out;
 }
 
+long long percent_of(double rate) { return static_cast<long long>(std::lround(rate * 100.0)); }
+
 // A rate as a bar with its numbers in words under it.
 TableBlock::Cell rate_cell(const Catalog& words, const Proportion& p) {
     TableBlock::Cell cell;
     if (auto rate = p.rate()) {
         cell.bar = *rate;
-        cell.lines.push_back({Emphasis::body, words.text("audit.rate", {{"percent", static_cast<long long>(std::lround(*rate * 100))},
+        cell.lines.push_back({Emphasis::body, words.text("audit.rate", {{"percent", percent_of(*rate)},
                                                                          {"yes", p.yes}, {"of", p.assessable}})});
     } else {
         cell.bar = 0.0;
@@ -67,42 +69,30 @@ TableBlock::Cell words_cell(Emphasis emphasis, std::string text) {
     return cell;
 }
 
-long long percent_of(double rate) { return static_cast<long long>(std::lround(rate * 100.0)); }
-
-// One indicator's funnel plot: the groups' dots, the limits at a few dozen numbers of sessions
-// (evenly on a square-root scale, where the funnel's curve is even), and the outliers in words.
+// One indicator's funnel plot: the groups' dots, the limits along `curve`, and the outliers in words.
 FunnelBlock funnel(const Catalog& words, const std::string& title, const std::vector<GroupFigures>& groups,
-                   const std::vector<GroupStandings>& standings, std::size_t indicator, const std::function<std::string(const std::string&)>& name) {
+                   const std::vector<GroupStandings>& standings, std::size_t indicator, const FunnelCurve& curve,
+                   const std::function<std::string(const std::string&)>& name) {
     FunnelBlock f;
     f.title = title;
-    long long largest = 0;
-    for (std::size_t i = 0; i < groups.size(); ++i) {
+    for (std::size_t i = 0; i < groups.size() && i < standings.size(); ++i) {
         const Standing& s = standings[i][indicator].second;
         if (!s.rate || !s.target) continue;
         f.target = *s.target;
-        largest = std::max(largest, s.n);
         const bool outside = s.outside != Standing::Outside::no;
         f.dots.push_back({name(groups[i].key), s.n, *s.rate, outside});
         if (outside) {
             std::string finding = words.text("audit.funnel.outside",
                                              {{"group", name(groups[i].key)}, {"percent", percent_of(*s.rate)}, {"n", s.n},
-                                              {"direction", std::string(s.direction == Standing::Direction::above ? "above" : "below")},
-                                              {"limit", std::string(s.outside == Standing::Outside::limit998 ? "99.8" : "95")},
+                                              {"direction", std::string(direction_name(s.direction))},
+                                              {"limit", std::string(outside_name(s.outside))},
                                               {"target", percent_of(*s.target)}});
             if (s.n < few_sessions) finding += " " + words.text("audit.funnel.few");
             f.findings.push_back(finding + ".");
         }
     }
     if (f.dots.empty()) return f;
-    const int steps = 48;
-    long long last = 0;
-    for (int k = 1; k <= steps; ++k) {
-        const double root = std::sqrt(static_cast<double>(largest)) * k / steps;
-        const long long n = std::max(1LL, static_cast<long long>(std::llround(root * root)));
-        if (n == last) continue;
-        last = n;
-        if (const auto l = funnel_limits(n, f.target)) f.curve.push_back({n, l->lower95, l->upper95, l->lower998, l->upper998});
-    }
+    for (const auto& [n, l] : curve) f.curve.push_back({n, l.lower95, l.upper95, l.lower998, l.upper998});
     if (f.findings.empty()) f.findings.push_back(words.text("audit.funnel.none-outside"));
     return f;
 }
@@ -181,14 +171,15 @@ ScreenView audit_view(const Library& library, const Catalog& words, const AuditS
     view.blocks.push_back(std::move(groups));
 
     // Clinicians or sites side by side: is any far from the rest, further than chance would put it?
-    if (compares_providers(filter.group_by) && figures.groups.size() > 1) {
-        const std::vector<GroupStandings> standings = unwarranted_variation(figures.groups, false);
+    const VariationFigures& variation = figures.variation;
+    if (!variation.standings.empty()) {
         view.words(Emphasis::section, words.text("audit.funnel.heading"));
         const std::pair<const char*, std::size_t> indicators[] = {
             {"audit.concordance", 0}, {"audit.informed", 1}, {"audit.sure", 2}, {"audit.knowledge", 3}};
         bool first = true;
         for (const auto& [title, index] : indicators) {
-            FunnelBlock f = funnel(words, words.text(title), figures.groups, standings, index, group_name);
+            if (index >= variation.curves.size()) continue;
+            FunnelBlock f = funnel(words, words.text(title), figures.groups, variation.standings, index, variation.curves[index], group_name);
             if (f.dots.empty()) continue;
             if (first) f.key = words.text("audit.funnel.key");  // how to read them, once, under the first
             first = false;

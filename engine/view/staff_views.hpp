@@ -3,6 +3,7 @@
 #pragma once
 #include "engine/audit/audit_source.hpp"
 #include "engine/audit/report.hpp"
+#include "engine/audit/variation.hpp"
 #include "engine/content/library.hpp"
 #include "engine/i18n/catalog.hpp"
 #include "engine/view/screen_view.hpp"
@@ -25,6 +26,7 @@ struct AuditScreenFigures {
     const std::vector<GroupFigures>& groups;
     const std::vector<SessionToReview>& to_review;
     const std::string& exported;
+    const VariationFigures& variation;  // by clinician or site, for the funnel plots; else empty
     long long to_review_total = -1;  // how many sessions there are to review; -1: as many as listed
 };
 ScreenView audit_view(const Library& library, const Catalog& words, const AuditScreenFigures& figures);

@@ -276,14 +276,15 @@ TEST_CASE("the staff screens, in English and Welsh, draw exactly what read-aloud
     const std::vector<GroupFigures> groups{group};
     const std::vector<SessionToReview> to_review{review, SessionToReview{}};
     const std::string exported = "/var/lib/bran/bran-audit-2026-12-07.csv";
+    const VariationFigures no_variation;
     for (const char* locale : {"en-GB", "cy"}) {
         const Catalog words = bran::test::bundled_words(locale);
         for (const bool leaving : {true, false}) check_view(window, pin_view(words, leaving), TextSize::normal, std::string("PIN, ") + locale);
         check_view(window, staff_menu_view(words, {}, ""), TextSize::normal, std::string("staff menu, no files, ") + locale);
         check_view(window, staff_menu_view(words, {"/media/usb/bran-statins-2026-12-01.json", "/home/p/Downloads/bran-af.json"}, "Not a record file: line 1"),
                    TextSize::largest, std::string("staff menu, files, ") + locale);
-        check_view(window, audit_view(library, words, {filter, groups, to_review, exported}), TextSize::normal, std::string("audit, ") + locale);
-        check_view(window, audit_view(library, words, {filter, groups, to_review, exported}), TextSize::largest, std::string("audit, largest, ") + locale);
+        check_view(window, audit_view(library, words, {filter, groups, to_review, exported, no_variation}), TextSize::normal, std::string("audit, ") + locale);
+        check_view(window, audit_view(library, words, {filter, groups, to_review, exported, no_variation}), TextSize::largest, std::string("audit, largest, ") + locale);
         // By clinician, with one far below the others: the funnel plots, its label and its finding.
         AuditFilter by_clinician;
         by_clinician.group_by = GroupBy::clinician;
@@ -291,7 +292,7 @@ TEST_CASE("the staff screens, in English and Welsh, draw exactly what read-aloud
         clinicians[0].key = "C01", clinicians[0].concordance = {200, 150}, clinicians[0].knowledge = {200, 160};
         clinicians[1].key = "C02", clinicians[1].concordance = {180, 130}, clinicians[1].knowledge = {180, 150};
         clinicians[2].key = "C03", clinicians[2].concordance = {120, 20}, clinicians[2].knowledge = {120, 100};
-        const ScreenView funnels = audit_view(library, words, {by_clinician, clinicians, to_review, exported});
+        const ScreenView funnels = audit_view(library, words, {by_clinician, clinicians, to_review, exported, variation_figures(clinicians, false)});
         int plots = 0, outside = 0;
         for (const Block& block : funnels.blocks) {
             if (const auto* f = std::get_if<FunnelBlock>(&block)) {
@@ -304,7 +305,7 @@ TEST_CASE("the staff screens, in English and Welsh, draw exactly what read-aloud
         check_view(window, funnels, TextSize::normal, std::string("audit by clinician, ") + locale);
         check_view(window, funnels, TextSize::largest, std::string("audit by clinician, largest, ") + locale);
         // A sentence that lists after it ends in a colon, not in ".:".
-        CHECK(spoken_text(audit_view(library, words, {filter, groups, to_review, exported})).find(".:") == std::string::npos);
+        CHECK(spoken_text(audit_view(library, words, {filter, groups, to_review, exported, no_variation})).find(".:") == std::string::npos);
     }
 }
 

@@ -151,12 +151,13 @@ TEST_CASE("the audit says how many sessions there are to review, not how many it
     std::vector<SessionToReview> listed(sessions_shown_for_review);
     for (SessionToReview& r : listed) r.started_at = "2026-11-03T10:00:00Z", r.aid_id = "small", r.discordant = true;
     const std::string exported;
-    const std::string heard = spoken_text(audit_view(s.library, s.words, {filter, groups, listed, exported, 185}));
+    const VariationFigures no_variation;
+    const std::string heard = spoken_text(audit_view(s.library, s.words, {filter, groups, listed, exported, no_variation, 185}));
     CHECK(heard.find(speakable(s.words.text("audit.review", {{"count", 185LL}}))) != std::string::npos);
     CHECK(heard.find(speakable(s.words.text("audit.review-newest", {{"shown", static_cast<long long>(sessions_shown_for_review)}}))) !=
           std::string::npos);
     // All listed: no note that some are not.
-    const std::string all = spoken_text(audit_view(s.library, s.words, {filter, groups, listed, exported, 50}));
+    const std::string all = spoken_text(audit_view(s.library, s.words, {filter, groups, listed, exported, no_variation, 50}));
     CHECK(all.find(speakable(s.words.text("audit.review", {{"count", 50LL}}))) != std::string::npos);
     CHECK(all.find(s.words.text("audit.review-newest", {{"shown", 50LL}}).substr(0, 10)) == std::string::npos);
     // The model counts them in the database: none here yet.

@@ -159,7 +159,7 @@ void draw_funnel(const DrawContext& dc, const FunnelBlock& f) {
     draw->AddRect(ImVec2(left, top), ImVec2(right, bottom), colour(p.muted_text));
     for (const double tick : {0.0, 0.5, 1.0}) {
         const std::string text = std::to_string(static_cast<int>(tick * 100)) + "%";  // the scale: decoration, not read
-        draw->AddText(ImVec2(at.x, y_of(tick) - ImGui::GetTextLineHeight() * 0.5f), colour(p.muted_text), text.c_str());
+        draw->AddText(ImVec2(at.x, y_of(tick) - line * 0.5f), colour(p.muted_text), text.c_str());
     }
     // Sessions across: none at the left, the largest group's number at the right.
     const std::string most = std::to_string(largest);
@@ -185,7 +185,7 @@ void draw_funnel(const DrawContext& dc, const FunnelBlock& f) {
         draw->AddRectFilled(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), colour(p.bad));
         const float label_width = ImGui::CalcTextSize(d.label.c_str()).x;
         const float x = c.x + r * 2.0f + label_width < right ? c.x + r * 2.0f : c.x - r * 2.0f - label_width;
-        label_at(x, c.y - ImGui::GetTextLineHeight() * 0.5f, d.label, p.text);
+        label_at(x, c.y - line * 0.5f, d.label, p.text);
     }
     ImGui::Dummy(ImVec2(width, height));
     for (const std::string& finding : f.findings) paragraph(finding);
