@@ -20,6 +20,8 @@ commands:
   export fhir --db F      write session records as a FHIR Bundle
   audit --db F            the personal-value audit
   audit verify --db F     check that no recorded answer was changed outside bran
+  db init --db URI        create or migrate a central audit database (PostgreSQL)
+  push --db F --to URI    send a site's sessions to the central audit database
   pin --db F              set the clinician PIN (read twice from standard input)
   summary --db F --session ID -o OUT.pdf [--large-print]
                           the take-home summary as a PDF
@@ -45,6 +47,8 @@ int run(const std::vector<std::string>& args) {
         if (command == "pin") return bran::cli::run_pin(rest);
         if (command == "audit") return bran::cli::run_audit(rest);
         if (command == "summary") return bran::cli::run_summary(rest);
+        if (command == "db") return bran::cli::run_db(rest);
+        if (command == "push") return bran::cli::run_push(rest);
         std::cerr << "bran: unknown command \"" << command << "\" (see bran --help)\n";
         return bran::cli::Exit::usage;
     }

@@ -7,12 +7,12 @@ set_name=${1:-app}
 
 build_and_run=(build-essential cmake pkg-config
   libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri libglx-mesa0
-  libsqlite3-dev nlohmann-json3-dev libicu-dev libsodium-dev catch2
+  libsqlite3-dev libpq-dev nlohmann-json3-dev libicu-dev libsodium-dev catch2
   libhyphen-dev hyphen-en-gb
   libespeak-ng-dev espeak-ng-data
   fonts-noto-core libcairo2-dev libpango1.0-dev)
 testing=(file xvfb xauth xdotool imagemagick x11-utils tesseract-ocr tesseract-ocr-eng sqlite3 util-linux poppler-utils sox dpkg-dev desktop-file-utils man-db
-  python3 chromium x11-apps)
+  python3 chromium x11-apps postgresql)
 
 packages=("${build_and_run[@]}")
 if [ "$set_name" = "test" ]; then

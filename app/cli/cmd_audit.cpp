@@ -8,6 +8,8 @@
 #include "engine/audit/chain_verify.hpp"
 #include "engine/store/reassess.hpp"
 #include "app/cli/terminal_progress.hpp"
+#include "engine/central/central_audit.hpp"
+#include "engine/central/central_verify.hpp"
 
 #include <filesystem>
 #include <iostream>
@@ -15,9 +17,9 @@
 namespace bran::cli {
 
 namespace {
-const char* const help = R"(usage: bran audit --db FILE [--aid ID] [--from DATE] [--to DATE]
+const char* const help = R"(usage: bran audit --db FILE|URI [--aid ID] [--from DATE] [--to DATE]
                   [--group-by clinician|site|month|option|knowledge] [--format table|csv|json]
-       bran audit verify --db FILE
+       bran audit verify --db FILE|URI
 
 The personal-value audit (shared/spec/audit.md): how many sessions, how many completed,
 and among completed sessions the share whose choice matches what the patient said
@@ -33,6 +35,10 @@ By knowledge: completed sessions with adequate knowledge, without, and not asses
 
 verify checks that no recorded answer was changed, inserted or removed outside bran,
 naming the first bad record. It needs the key file beside the database (FILE.key).
+
+URI is a central audit database (postgresql://...; passwords from ~/.pgpass or PG*
+variables): the same figures over every site's sessions, and verify checks the central
+copies against the chain heads each site signed when it pushed.
 
 exit status: 0 done (verify: intact), 1 error (verify: tampering found), 2 usage error
 )";
@@ -56,9 +62,28 @@ bool facts_from_older_rule_after_assessing_again(const std::string& db_path) {
     }
 }
 
+int run_central_verify(const std::string& uri) {
+    return run_guarded("audit verify", printable_uri(uri), [&]() -> int {
+        CentralVerifyReport report;
+        {
+            TerminalProgress progress;
+            report = verify_central(uri, &progress);
+        }
+        if (report.record.problem) {
+            std::cerr << printable_uri(uri) << ": " << terminal_safe(report.record.problem->to_line()) << '\n';
+            std::cout << "tampering found\n";
+            return Exit::failed;
+        }
+        std::cout << "intact: " << report.record.events << " answer events in " << report.record.sessions << " sessions from "
+                  << report.sites << (report.sites == 1 ? " site" : " sites") << ", each as its site signed it\n";
+        return Exit::ok;
+    });
+}
+
 int run_verify(const Arguments& arguments) {
     const auto db_path = arguments.value("db");
     if (!db_path) return usage_error("audit verify", "--db FILE is required");
+    if (is_postgres_uri(*db_path)) return run_central_verify(*db_path);
     return run_guarded("audit verify", *db_path, [&]() -> int {
         Database db = Database::open(*db_path, Database::Mode::read_only);
         // Checking never makes a key: a new one would accuse every earlier answer.
@@ -116,6 +141,16 @@ int run_audit(const std::vector<std::string>& args) {
     const std::string format = arguments.value("format").value_or("table");
     if (format != "table" && format != "csv" && format != "json") {
         return usage_error("audit", "--format is table, csv or json, not \"" + format + "\"");
+    }
+    if (is_postgres_uri(*db_path)) {
+        return run_guarded("audit", printable_uri(*db_path), [&]() -> int {
+            PgConnection db = PgConnection::open(*db_path);
+            const auto groups = read_central_audit(db, filter);
+            if (format == "json") std::cout << audit_json(filter, groups, ConcordanceRule::current).dump(2) << '\n';
+            else if (format == "csv") std::cout << audit_csv(groups);
+            else std::cout << audit_table(filter, groups);
+            return Exit::ok;
+        });
     }
     return run_guarded("audit", *db_path, [&]() -> int {
         const bool older_rule = facts_from_older_rule_after_assessing_again(*db_path);

@@ -4,6 +4,7 @@
 #include "app/cli/terminal_progress.hpp"
 #include "engine/core/ids_and_time.hpp"
 #include "engine/core/terminal_text.hpp"
+#include "engine/central/pg_connection.hpp"
 #include "engine/interop/import_records.hpp"
 #include "engine/store/store_error.hpp"
 
@@ -13,6 +14,7 @@ namespace bran::cli {
 
 namespace {
 const char* const help = R"(usage: bran import FILE... --db FILE [--content DIR]
+       bran import FILE... --db URI [--site CODE] [--content DIR]
 
 Imports session records: FHIR R4 QuestionnaireResponses, or Bundles of them
 (see shared/spec/session-record.md). Each file is imported whole or not at all;
@@ -22,25 +24,22 @@ a full disk), it leaves nothing behind, and running it again imports it whole.
 The aid each record names must be one of the bundled aids (or --content DIR) or
 already stored in the database.
 
+With a central audit database URI (postgresql://...), the records are kept in a site
+database of this computer's own (under ~/.local/share/bran/to-central/), then pushed
+as site CODE (default "import"), as `bran push` does: run it again after any failure.
+
 exit status: 0 all imported, 1 any file rejected (the others are still imported), 2 usage error
 )";
 }
 
-int run_import(const std::vector<std::string>& args) {
-    const Arguments arguments(args, {"db", "content"}, {"help"});
-    if (arguments.flag("help")) {
-        std::cout << help;
-        return Exit::ok;
-    }
-    if (!arguments.ok()) return usage_error("import", arguments.error());
-    const auto db_path = arguments.value("db");
-    if (!db_path) return usage_error("import", "--db FILE is required");
-    if (arguments.positionals().empty()) return usage_error("import", "name at least one record file");
-    return run_guarded("import", *db_path, [&]() -> int {
-        Database db = Database::open(*db_path);
+namespace {
+// The records into the site database at db_path; exit status as the command's.
+int import_into(const std::string& db_path, const Arguments& arguments) {
+    return run_guarded("import", db_path, [&]() -> int {
+        Database db = Database::open(db_path);
         // The database's fault, said of the database: not of each record that could not go in.
         if (db.read_only()) {
-            std::cerr << *db_path << ": cannot be written to (a read-only disk or file), so nothing was imported\n";
+            std::cerr << db_path << ": cannot be written to (a read-only disk or file), so nothing was imported\n";
             return Exit::failed;
         }
         SessionStore store(db, ChainKey::for_recording(db));
@@ -68,6 +67,30 @@ int run_import(const std::vector<std::string>& args) {
         std::cout << imported << " imported, " << unchanged << " already recorded, " << rejected << " files rejected\n";
         return rejected == 0 ? Exit::ok : Exit::failed;
     });
+}
+}  // namespace
+
+int run_import(const std::vector<std::string>& args) {
+    const Arguments arguments(args, {"db", "content", "site"}, {"help"});
+    if (arguments.flag("help")) {
+        std::cout << help;
+        return Exit::ok;
+    }
+    if (!arguments.ok()) return usage_error("import", arguments.error());
+    const auto db_path = arguments.value("db");
+    if (!db_path) return usage_error("import", "--db FILE is required");
+    if (arguments.positionals().empty()) return usage_error("import", "name at least one record file");
+    if (!is_postgres_uri(*db_path)) {
+        if (arguments.value("site")) return usage_error("import", "--site is for a central database (--db URI)");
+        return import_into(*db_path, arguments);
+    }
+    // To a central database: through this computer's own site database for it, then a push, so
+    // that the records join a signed chain like every other site's.
+    const std::string site = arguments.value("site").value_or("import");
+    const std::string staging = staging_database_path(printable_uri(*db_path), site);
+    const int imported = import_into(staging, arguments);
+    const int pushed = run_push({"--db", staging, "--to", *db_path, "--site", site});
+    return imported != Exit::ok ? imported : pushed;
 }
 
 }  // namespace bran::cli

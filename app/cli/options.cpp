@@ -1,8 +1,11 @@
 #include "app/cli/options.hpp"
 
+#include "engine/core/files.hpp"
+
 #include "engine/core/terminal_text.hpp"
 
 #include <cstdlib>
+#include <cctype>
 #include <filesystem>
 #include <iostream>
 #include <unistd.h>
@@ -77,7 +80,8 @@ std::string find_data_dir(const char* env_name, const char* installed_subdir, co
 std::string default_content_dir() { return find_data_dir("BRAN_CONTENT_DIR", "decision-aids", BRAN_SOURCE_CONTENT_DIR); }
 std::string default_i18n_dir() { return find_data_dir("BRAN_I18N_DIR", "i18n", BRAN_SOURCE_I18N_DIR); }
 
-std::string default_database_path() {
+namespace {
+std::filesystem::path data_folder() {
     std::filesystem::path base;
     if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) {
         base = xdg;
@@ -86,10 +90,25 @@ std::string default_database_path() {
     } else {
         base = ".";
     }
-    const auto folder = base / "bran";
+    return base / "bran";
+}
+}  // namespace
+
+std::string default_database_path() {
+    const auto folder = data_folder();
     std::error_code ec;
     std::filesystem::create_directories(folder, ec);
     return (folder / "bran.db").string();
+}
+
+std::string staging_database_path(const std::string& central_name, const std::string& site) {
+    const auto folder = data_folder() / "to-central";
+    std::error_code ec;
+    std::filesystem::create_directories(folder, ec);
+    // One per central database and site; the site code is a file name only when it is plain.
+    std::string plain_site;
+    for (const char c : site) plain_site += std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' ? c : '_';
+    return (folder / (sha256_hex(central_name).substr(0, 16) + "-" + plain_site + ".db")).string();
 }
 
 }  // namespace bran::cli

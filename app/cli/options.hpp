@@ -43,6 +43,9 @@ std::string default_content_dir();
 std::string default_i18n_dir();
 // $XDG_DATA_HOME/bran/bran.db or ~/.local/share/bran/bran.db (the folder is created).
 std::string default_database_path();
+// Where `bran import ... --db URI` keeps the records it brings for one central database and
+// site: a site database of this computer's own, pushed like any other (the folder is created).
+std::string staging_database_path(const std::string& central_name, const std::string& site);
 
 int run_validate(const std::vector<std::string>& args);
 int run_import(const std::vector<std::string>& args);
@@ -50,5 +53,7 @@ int run_export(const std::vector<std::string>& args);
 int run_pin(const std::vector<std::string>& args);
 int run_audit(const std::vector<std::string>& args);
 int run_summary(const std::vector<std::string>& args);
+int run_db(const std::vector<std::string>& args);
+int run_push(const std::vector<std::string>& args);
 
 }  // namespace bran::cli

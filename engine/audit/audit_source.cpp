@@ -1,5 +1,7 @@
 #include "engine/audit/audit_source.hpp"
 
+#include "engine/audit/audit_rows.hpp"
+
 namespace bran {
 
 namespace {
@@ -11,12 +13,6 @@ std::optional<int> optional_int(sqlite3_stmt* s, int column) {
 std::string_view text_view(sqlite3_stmt* s, int column) {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(s, column));
     return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(s, column))) : std::string_view();
-}
-// The group of the current row, from the raw group column (column 0 of both audit queries),
-// telling SQL NULL (no code) from an empty one; valid until the next step.
-std::string_view row_group(sqlite3_stmt* s, GroupBy group_by) {
-    const auto* raw = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
-    return group_key(group_by, raw, raw ? static_cast<std::size_t>(sqlite3_column_bytes(s, 0)) : 0);
 }
 }  // namespace
 
@@ -31,7 +27,7 @@ std::vector<AuditBucket> read_audit_buckets(const Database& db, const AuditFilte
     AuditAccumulator accumulator;
     sqlite3_stmt* raw = s.handle();
     while (s.step()) {
-        accumulator.add(row_group(raw, filter.group_by), text_view(raw, 1), sqlite3_column_int(raw, 2) == 1, optional_int(raw, 3),
+        accumulator.add(row_group(s, filter.group_by), text_view(raw, 1), sqlite3_column_int(raw, 2) == 1, optional_int(raw, 3),
                         optional_int(raw, 4), optional_int(raw, 5), optional_int(raw, 6));
     }
     return accumulator.buckets();
@@ -40,29 +36,7 @@ std::vector<AuditBucket> read_audit_buckets(const Database& db, const AuditFilte
 std::map<std::string, HomeToClinicFigures> read_home_to_clinic(const Database& db, const AuditFilter& filter) {
     Statement s = db.prepare(home_to_clinic_query(filter.group_by));
     s.bind(1, filter.aid).bind(2, filter.from).bind(3, filter.to);
-    std::map<std::string, HomeToClinicFigures> figures;
-    std::string session_id, group, status;
-    HomeAndClinic session;
-    const auto finish_session = [&] {
-        if (!session_id.empty()) figures[group].add(session, status);
-        session = HomeAndClinic{};
-    };
-    sqlite3_stmt* raw = s.handle();
-    while (s.step()) {
-        std::string id = s.text(1);
-        if (id != session_id) {
-            finish_session();
-            session_id = std::move(id);
-            group = std::string(row_group(raw, filter.group_by));
-            status = s.text(5);
-        }
-        // A value edited outside bran into something that is not JSON is left out, as replay does.
-        const auto text = s.optional_text(4);  // NULL: the answer was cleared
-        const nlohmann::json value = text ? nlohmann::json::parse(*text, nullptr, false) : nlohmann::json(nullptr);
-        if (!value.is_discarded()) session.add(s.text(2), s.text(3), value);
-    }
-    finish_session();
-    return figures;
+    return home_to_clinic_from_rows(s, filter.group_by);
 }
 
 namespace {

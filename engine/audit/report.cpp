@@ -47,15 +47,28 @@ const char* const session_filter =
     "AND (?2 IS NULL OR SUBSTR(s.started_at, 1, 10) >= ?2) "
     "AND (?3 IS NULL OR SUBSTR(s.started_at, 1, 10) <= ?3)";
 
+// Facts that are not assessable (NULL) come back as -1: one integer per fact to read.
+const char* const session_facts =
+    "COALESCE(s.choice, ''), CASE WHEN s.status = 'completed' THEN 1 ELSE 0 END, COALESCE(s.concordance, -1), "
+    "COALESCE(s.knowledge_adequate, -1), COALESCE(s.informed_choice, -1), COALESCE(s.sure_score, -1)";
+
+// By knowledge, only completed sessions have a group (audit.md).
+std::string sessions_audited(GroupBy group_by) {
+    return std::string("FROM session s WHERE ") + session_filter + (group_by == GroupBy::knowledge ? " AND s.status = 'completed'" : "");
+}
+
 }  // namespace
 
 std::string audit_query(GroupBy group_by) {
-    // Facts that are not assessable (NULL) come back as -1: one integer per fact to read.
-    // By knowledge, only completed sessions have a group (audit.md).
-    return "SELECT " + group_column(group_by) + ", COALESCE(s.choice, ''), CASE WHEN s.status = 'completed' THEN 1 ELSE 0 END, "
-           "COALESCE(s.concordance, -1), COALESCE(s.knowledge_adequate, -1), COALESCE(s.informed_choice, -1), "
-           "COALESCE(s.sure_score, -1) "
-           "FROM session s WHERE " + session_filter + (group_by == GroupBy::knowledge ? " AND s.status = 'completed'" : "");
+    return "SELECT " + group_column(group_by) + ", " + session_facts + " " + sessions_audited(group_by);
+}
+
+std::string audit_count_query(GroupBy group_by) {
+    // A month is cut from the start time here (group_key leaves seven characters as they are),
+    // or every session would be its own group.
+    const std::string group = group_by == GroupBy::month ? "SUBSTR(s.started_at, 1, 7)" : group_column(group_by);
+    return "SELECT g, c, k, v, a, i, u, count(*) FROM (SELECT " + group + ", " + session_facts + " " + sessions_audited(group_by) +
+           ") q (g, c, k, v, a, i, u) GROUP BY g, c, k, v, a, i, u";
 }
 
 std::string home_to_clinic_query(GroupBy group_by) {
@@ -98,7 +111,8 @@ std::string_view group_key(GroupBy group_by, const char* raw, std::size_t size) 
 }
 
 void AuditAccumulator::add(std::string_view group, std::string_view choice, bool completed, std::optional<int> concordant,
-                           std::optional<int> knowledge_adequate, std::optional<int> informed, std::optional<int> sure_score) {
+                           std::optional<int> knowledge_adequate, std::optional<int> informed, std::optional<int> sure_score,
+                           long long sessions) {
     m_key.assign(group);
     m_key += '\x1f';
     m_key.append(choice);
@@ -111,16 +125,17 @@ void AuditAccumulator::add(std::string_view group, std::string_view choice, bool
     AuditBucket& b = it->second;
     // audit.md: `sessions` counts every session; every rate counts completed sessions only, and
     // only where the figure is assessable (the per-session fact is present).
-    ++b.sessions;
+    const long long n = sessions;
+    b.sessions += n;
     if (!completed) return;
-    ++b.completed;
+    b.completed += n;
     // No clear fit: the verdict cannot call any choice concordant or not (value-concordance.md).
-    if (concordant == no_clear_fit_code) ++b.no_clear_fit;
-    else if (concordant) ++b.concordance_assessable, b.concordant += *concordant == 1;
-    if (knowledge_adequate) ++b.knowledge_assessable, b.knowledge_adequate += *knowledge_adequate == 1;
-    if (informed) ++b.informed_assessable, b.informed += *informed == 1;
+    if (concordant == no_clear_fit_code) b.no_clear_fit += n;
+    else if (concordant) b.concordance_assessable += n, b.concordant += (*concordant == 1) * n;
+    if (knowledge_adequate) b.knowledge_assessable += n, b.knowledge_adequate += (*knowledge_adequate == 1) * n;
+    if (informed) b.informed_assessable += n, b.informed += (*informed == 1) * n;
     // SURE passes at 4 of 4; the mean score is over the same assessable sessions.
-    if (sure_score) ++b.sure_assessable, b.sure_pass += *sure_score == 4, b.sure_score_sum += *sure_score;
+    if (sure_score) b.sure_assessable += n, b.sure_pass += (*sure_score == 4) * n, b.sure_score_sum += *sure_score * n;
 }
 
 std::vector<AuditBucket> AuditAccumulator::buckets() const {

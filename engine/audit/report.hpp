@@ -80,6 +80,11 @@ struct AuditBucket {
 // the last four -1 where not assessable (concordance 2: no clear fit).
 std::string audit_query(GroupBy group_by);
 
+// The same rows counted by the database (a server with a hash aggregate: PostgreSQL): each row
+// is the seven columns above and how many sessions have them, so that millions of sessions
+// cross the wire as a few hundred rows. The definitions stay those of audit_query and add().
+std::string audit_count_query(GroupBy group_by);
+
 // The events of the completed sessions begun at home, with the same filters and parameters:
 // rows of (group, session id, setting, item, new value as JSON text), in order of session and
 // then of recording.
@@ -92,8 +97,10 @@ std::string_view group_key(GroupBy group_by, const char* raw, std::size_t size);
 // more than one session lives here.
 class AuditAccumulator {
 public:
+    // `sessions`: how many sessions have exactly these facts (1 for a row per session).
     void add(std::string_view group, std::string_view choice, bool completed, std::optional<int> concordant,
-             std::optional<int> knowledge_adequate, std::optional<int> informed, std::optional<int> sure_score);
+             std::optional<int> knowledge_adequate, std::optional<int> informed, std::optional<int> sure_score,
+             long long sessions = 1);
     std::vector<AuditBucket> buckets() const;
 
 private:

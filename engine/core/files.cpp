@@ -123,8 +123,13 @@ bool write_new_file(const std::filesystem::path& path, const std::string& bytes)
 std::string sha256_hex(const std::string& bytes) {
     unsigned char digest[crypto_hash_sha256_BYTES];
     crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-    char hex[crypto_hash_sha256_BYTES * 2 + 1];
-    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+    return hex_text(std::vector<unsigned char>(digest, digest + sizeof digest));
+}
+
+std::string hex_text(const std::vector<unsigned char>& bytes) {
+    std::string hex(bytes.size() * 2 + 1, '\0');
+    sodium_bin2hex(hex.data(), hex.size(), bytes.data(), bytes.size());
+    hex.pop_back();
     return hex;
 }
 

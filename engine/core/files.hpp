@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 #include <string_view>
 
 namespace bran {
@@ -46,5 +47,7 @@ std::string io_failure_text(int error_number);
 
 // SHA-256 of the bytes, as lowercase hex.
 std::string sha256_hex(const std::string& bytes);
+// Bytes as lowercase hex (a chain link, a digest).
+std::string hex_text(const std::vector<unsigned char>& bytes);
 
 }  // namespace bran

@@ -171,5 +171,43 @@ std::vector<unsigned char> ChainKey::link(const std::vector<unsigned char>& prev
     return mac;
 }
 
+namespace {
+// The signing key pair, derived from the chain key (so a site keeps one secret, not two) under
+// its own context: a signature cannot be turned into a chain link or the other way round.
+void signing_pair(const std::array<unsigned char, 32>& key, unsigned char public_key[crypto_sign_PUBLICKEYBYTES],
+                  unsigned char secret_key[crypto_sign_SECRETKEYBYTES]) {
+    unsigned char seed[crypto_sign_SEEDBYTES];
+    static const char context[] = "bran site signing key, version 1";
+    crypto_generichash(seed, sizeof seed, reinterpret_cast<const unsigned char*>(context), sizeof context - 1, key.data(), key.size());
+    crypto_sign_seed_keypair(public_key, secret_key, seed);
+    sodium_memzero(seed, sizeof seed);
+}
+}  // namespace
+
+std::vector<unsigned char> ChainKey::signing_public_key() const {
+    std::vector<unsigned char> public_key(crypto_sign_PUBLICKEYBYTES);
+    unsigned char secret_key[crypto_sign_SECRETKEYBYTES];
+    signing_pair(m_key, public_key.data(), secret_key);
+    sodium_memzero(secret_key, sizeof secret_key);
+    return public_key;
+}
+
+std::vector<unsigned char> ChainKey::sign(const std::string& message) const {
+    unsigned char public_key[crypto_sign_PUBLICKEYBYTES];
+    unsigned char secret_key[crypto_sign_SECRETKEYBYTES];
+    signing_pair(m_key, public_key, secret_key);
+    std::vector<unsigned char> signature(crypto_sign_BYTES);
+    crypto_sign_detached(signature.data(), nullptr, reinterpret_cast<const unsigned char*>(message.data()), message.size(), secret_key);
+    sodium_memzero(secret_key, sizeof secret_key);
+    return signature;
+}
+
+bool signature_is_valid(const std::vector<unsigned char>& public_key, const std::string& message,
+                        const std::vector<unsigned char>& signature) {
+    return public_key.size() == crypto_sign_PUBLICKEYBYTES && signature.size() == crypto_sign_BYTES &&
+           crypto_sign_verify_detached(signature.data(), reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+                                       public_key.data()) == 0;
+}
+
 
 }  // namespace bran

@@ -26,9 +26,17 @@ public:
     // HMAC-SHA-256 of the previous link and this event's canonical bytes.
     std::vector<unsigned char> link(const std::vector<unsigned char>& previous, const std::string& canonical_event) const;
 
+    // A site signs the chain heads it sends to a central database (Ed25519, from this key), so
+    // that the central copy can be checked by anyone holding the public half and forged by no one.
+    std::vector<unsigned char> signing_public_key() const;
+    std::vector<unsigned char> sign(const std::string& message) const;
+
 private:
     std::array<unsigned char, 32> m_key{};
 };
+
+bool signature_is_valid(const std::vector<unsigned char>& public_key, const std::string& message,
+                        const std::vector<unsigned char>& signature);
 
 // Whether any answer event is linked into the chain yet (then its key can never be replaced).
 bool has_answer_events(const Database& db);

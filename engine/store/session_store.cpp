@@ -23,10 +23,6 @@ std::optional<std::string> json_text(const nlohmann::json& value) {
     return value.dump();
 }
 
-nlohmann::json parse_value(const std::optional<std::string>& text) {
-    if (!text) return nullptr;
-    return nlohmann::json::parse(*text, nullptr, false);
-}
 
 
 constexpr const char* session_columns =
@@ -229,9 +225,7 @@ void SessionStore::write_receipt(const EventRow& head) {
         m_receipts_problem = m_receipts + ": cannot write the receipts: " + io_failure_text(errno);
         return;
     }
-    char hex[crypto_auth_hmacsha256_BYTES * 2 + 1];
-    sodium_bin2hex(hex, sizeof hex, head.mac.data(), head.mac.size());
-    const std::string line = std::to_string(head.n) + ' ' + hex + '\n';
+    const std::string line = std::to_string(head.n) + ' ' + hex_text(head.mac) + '\n';
     const ssize_t written = ::write(fd, line.data(), line.size());
     if (written != static_cast<ssize_t>(line.size())) {
         m_receipts_problem = m_receipts + ": cannot write the receipts: " + io_failure_text(written < 0 ? errno : ENOSPC);
@@ -398,20 +392,12 @@ std::vector<EventRow> SessionStore::events(const std::string& session_id) const 
     return rows;
 }
 
-EventRow read_event(const Statement& s) {
-    EventRow e;
-    e.n = s.integer(0);
-    e.session_id = s.text(1);
-    e.seq = static_cast<int>(s.integer(2));
-    e.at = s.text(3);
-    e.setting = s.text(4);
-    e.step = s.text(5);
-    e.item = s.text(6);
-    e.old_value = parse_value(s.optional_text(7));
-    e.new_value = parse_value(s.optional_text(8));
-    e.mac = s.blob(9);
-    return e;
+nlohmann::json parse_event_value(const std::optional<std::string>& text) {
+    if (!text) return nullptr;
+    return nlohmann::json::parse(*text, nullptr, false);
 }
+
+EventRow read_event(const Statement& s) { return read_event_columns(s); }
 
 std::string SessionStore::aid_content(const std::string& session_id) const {
     Statement s = m_db.prepare(

@@ -174,6 +174,25 @@ bool fold_facts(const EventRow& event, ChainedFacts& facts);
 // The columns of an event, in the order read_event expects them.
 constexpr const char* event_columns = "n, session_id, seq, at, setting, step, item, old_value, new_value, mac";
 EventRow read_event(const Statement& s);
+// A value column as stored (JSON text, NULL for none); text that is not JSON (edited outside
+// bran) becomes a discarded value, which replay skips and verify reports.
+nlohmann::json parse_event_value(const std::optional<std::string>& text);
+// read_event for any row type with the same readers (the central database's PgQuery too).
+template <typename Row>
+EventRow read_event_columns(const Row& s) {
+    EventRow e;
+    e.n = s.integer(0);
+    e.session_id = s.text(1);
+    e.seq = static_cast<int>(s.integer(2));
+    e.at = s.text(3);
+    e.setting = s.text(4);
+    e.step = s.text(5);
+    e.item = s.text(6);
+    e.old_value = parse_event_value(s.optional_text(7));
+    e.new_value = parse_event_value(s.optional_text(8));
+    e.mac = s.blob(9);
+    return e;
+}
 
 // The bytes an event's link covers: everything about it but the link itself.
 std::string canonical_event(const EventRow& event);

@@ -70,11 +70,12 @@ void Statement::reset() {
 
 std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(m_stmt, column); }
 double Statement::real(int column) const { return sqlite3_column_double(m_stmt, column); }
-std::string Statement::text(int column) const {
+std::string_view Statement::text_view(int column) const {
     const auto* p = sqlite3_column_text(m_stmt, column);
-    return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column)))
-             : std::string();
+    return p ? std::string_view(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column)))
+             : std::string_view();
 }
+std::string Statement::text(int column) const { return std::string(text_view(column)); }
 std::optional<std::string> Statement::optional_text(int column) const {
     if (is_null(column)) return std::nullopt;
     return text(column);

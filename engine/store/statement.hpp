@@ -41,6 +41,8 @@ public:
     std::int64_t integer(int column) const;
     double real(int column) const;
     std::string text(int column) const;
+    // Valid until the next step or reset.
+    std::string_view text_view(int column) const;
     std::optional<std::string> optional_text(int column) const;
     std::optional<std::int64_t> optional_integer(int column) const;
     std::vector<unsigned char> blob(int column) const;

@@ -19,6 +19,7 @@ LAYERS = [
     "session",   # one patient walking through one aid; the clinician PIN
     "audit",     # the audit over many sessions, and the tamper check
     "interop",   # session records in and out, hand-off from home
+    "central",   # the organisation's PostgreSQL audit database: push, audit and verify there
     "view",      # each screen described once, in words, numbers, pictures and controls
     "report",    # the printed summary (draws a view)
     "speech",    # reading a view aloud
