@@ -10,6 +10,13 @@
 #include "app/cli/terminal_progress.hpp"
 #include "engine/central/central_audit.hpp"
 #include "engine/central/central_verify.hpp"
+#include "engine/audit/variation.hpp"
+#include "engine/content/library.hpp"
+#include "engine/i18n/catalog.hpp"
+#include "engine/report/audit_pdf.hpp"
+#include "engine/view/staff_views.hpp"
+
+#include <algorithm>
 
 #include <filesystem>
 #include <iostream>
@@ -20,6 +27,8 @@ namespace {
 const char* const help = R"(usage: bran audit --db FILE|URI [--aid ID] [--from DATE] [--to DATE]
                   [--group-by clinician|site|month|option|knowledge] [--format table|csv|json]
        bran audit verify --db FILE|URI
+       bran audit report --db FILE|URI [--aid ID] [--from DATE] [--to DATE]
+                  [--group-by ...] [--locale TAG] -o OUT.pdf
 
 The personal-value audit (shared/spec/audit.md): how many sessions, how many completed,
 and among completed sessions the share whose choice matches what the patient said
@@ -35,6 +44,9 @@ By knowledge: completed sessions with adequate knowledge, without, and not asses
 
 verify checks that no recorded answer was changed, inserted or removed outside bran,
 naming the first bad record. It needs the key file beside the database (FILE.key).
+
+report prints the figures, the funnel plots (with --group-by clinician or site) and the
+newest sessions to review as a PDF for a governance meeting.
 
 URI is a central audit database (postgresql://...; passwords from ~/.pgpass or PG*
 variables): the same figures over every site's sessions, and verify checks the central
@@ -111,10 +123,76 @@ int run_verify(const Arguments& arguments) {
         return Exit::ok;
     });
 }
+
+// The filters and grouping shared by the figures and the report; a usage message when wrong.
+std::optional<std::string> read_filter(const Arguments& arguments, AuditFilter& filter) {
+    filter.aid = arguments.value("aid");
+    filter.from = arguments.value("from");
+    filter.to = arguments.value("to");
+    for (const auto* date : {&filter.from, &filter.to}) {
+        if (*date && !is_calendar_date(**date)) return "dates are YYYY-MM-DD, not \"" + **date + "\"";
+    }
+    if (auto group = arguments.value("group-by")) {
+        auto g = group_by_from_name(*group);
+        if (!g || *g == GroupBy::none) return "--group-by is clinician, site, month, option or knowledge, not \"" + *group + "\"";
+        filter.group_by = *g;
+    }
+    return std::nullopt;
+}
+
+int run_report(const Arguments& arguments) {
+    const auto db_path = arguments.value("db");
+    const auto output = arguments.value("output");
+    if (!db_path) return usage_error("audit report", "--db FILE or URI is required");
+    if (!output || output->empty()) return usage_error("audit report", "-o OUT.pdf is required");
+    AuditFilter filter;
+    if (const auto wrong = read_filter(arguments, filter)) return usage_error("audit report", *wrong);
+    const std::string i18n_dir = default_i18n_dir();
+    const std::vector<std::string> locales = available_locales(i18n_dir);
+    const std::string locale = arguments.value("locale").value_or("en-GB");
+    if (std::find(locales.begin(), locales.end(), locale) == locales.end()) {
+        return usage_error("audit report", "--locale must be one of the translations (en-GB, cy), not \"" + locale + "\"");
+    }
+    const bool central = is_postgres_uri(*db_path);
+    const std::string shown = central ? printable_uri(*db_path) : *db_path;
+    return run_guarded("audit report", shown, [&]() -> int {
+        std::vector<GroupFigures> groups;
+        std::vector<SessionToReview> to_review;
+        long long to_review_total = 0;
+        if (central) {
+            PgConnection db = PgConnection::open(*db_path);
+            groups = read_central_audit(db, filter);
+            to_review = read_central_sessions_to_review(db, filter, static_cast<int>(sessions_shown_for_review));
+            to_review_total = count_central_sessions_to_review(db, filter);
+        } else {
+            facts_from_older_rule_after_assessing_again(*db_path);
+            Database db = Database::open(*db_path, Database::Mode::read_only);
+            groups = read_audit(db, filter);
+            to_review = read_sessions_to_review(db, filter, static_cast<int>(sessions_shown_for_review));
+            to_review_total = count_sessions_to_review(db, filter);
+        }
+        const VariationFigures variation = compares_providers(filter.group_by) && groups.size() > 1
+                                               ? variation_figures(groups, filter.aid.has_value())
+                                               : VariationFigures{};
+        Diagnostics problems;
+        const Catalog words = Catalog::load(i18n_dir, locale, problems);
+        print_diagnostics(problems);
+        if (problems.has_errors()) return Exit::failed;
+        const Library library = Library::load({default_content_dir()}, RuleContext{});
+        const std::string exported;
+        const ScreenView view = audit_view(library, words, {filter, groups, to_review, exported, variation, to_review_total});
+        write_audit_pdf({view, words, shown, now_iso().substr(0, 10)}, *output);
+        std::cout << *output << '\n';
+        return Exit::ok;
+    });
+}
 }  // namespace
 
 int run_audit(const std::vector<std::string>& args) {
-    const Arguments arguments(args, {"db", "aid", "from", "to", "group-by", "format"}, {"help"});
+    // `-o FILE` is the one short option, as in most tools that write a file.
+    std::vector<std::string> normalised;
+    for (const std::string& arg : args) normalised.push_back(arg == "-o" ? "--output" : arg);
+    const Arguments arguments(normalised, {"db", "aid", "from", "to", "group-by", "format", "output", "locale"}, {"help"});
     if (arguments.flag("help")) {
         std::cout << help;
         return Exit::ok;
@@ -122,22 +200,14 @@ int run_audit(const std::vector<std::string>& args) {
     if (!arguments.ok()) return usage_error("audit", arguments.error());
     if (!arguments.positionals().empty()) {
         if (arguments.positionals() == std::vector<std::string>{"verify"}) return run_verify(arguments);
+        if (arguments.positionals() == std::vector<std::string>{"report"}) return run_report(arguments);
         return usage_error("audit", "unknown argument \"" + arguments.positionals()[0] + "\"");
     }
     const auto db_path = arguments.value("db");
     if (!db_path) return usage_error("audit", "--db FILE is required");
+    if (arguments.value("output") || arguments.value("locale")) return usage_error("audit", "-o and --locale are for `bran audit report`");
     AuditFilter filter;
-    filter.aid = arguments.value("aid");
-    filter.from = arguments.value("from");
-    filter.to = arguments.value("to");
-    for (const auto* date : {&filter.from, &filter.to}) {
-        if (*date && !is_calendar_date(**date)) return usage_error("audit", "dates are YYYY-MM-DD, not \"" + **date + "\"");
-    }
-    if (auto group = arguments.value("group-by")) {
-        auto g = group_by_from_name(*group);
-        if (!g || *g == GroupBy::none) return usage_error("audit", "--group-by is clinician, site, month, option or knowledge, not \"" + *group + "\"");
-        filter.group_by = *g;
-    }
+    if (const auto wrong = read_filter(arguments, filter)) return usage_error("audit", *wrong);
     const std::string format = arguments.value("format").value_or("table");
     if (format != "table" && format != "csv" && format != "json") {
         return usage_error("audit", "--format is table, csv or json, not \"" + format + "\"");

@@ -60,4 +60,20 @@ std::map<std::string, HomeToClinicFigures> home_to_clinic_from_rows(Query& q, Gr
     return figures;
 }
 
+// One row of sessions_to_review_query.
+template <typename Query>
+SessionToReview read_review_row(const Query& s) {
+    SessionToReview r;
+    r.id = s.text(0);
+    r.pseudonym = s.text(1);
+    r.clinician = s.text(2);
+    r.site = s.text(3);
+    r.started_at = s.text(4);
+    r.aid_id = s.text(5);
+    r.choice = s.text(6);
+    r.discordant = s.optional_integer(7) == std::optional<std::int64_t>(0);
+    if (auto sure = s.optional_integer(8)) r.sure_score = static_cast<int>(*sure);
+    return r;
+}
+
 }  // namespace bran

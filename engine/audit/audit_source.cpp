@@ -39,42 +39,17 @@ std::map<std::string, HomeToClinicFigures> read_home_to_clinic(const Database& d
     return home_to_clinic_from_rows(s, filter.group_by);
 }
 
-namespace {
-// A completed session to review: its choice goes against what the patient said mattered, or
-// SURE found decisional conflict. ?1 aid id, ?2 first day, ?3 last day; NULL: no filter.
-const char* const to_review =
-    "FROM session s JOIN aid_version a ON a.id = s.aid_version_id "
-    "WHERE s.status = 'completed' AND (s.concordance = 0 OR s.sure_score < 4) "
-    "AND (?1 IS NULL OR a.aid_id = ?1) AND (?2 IS NULL OR SUBSTR(s.started_at, 1, 10) >= ?2) "
-    "AND (?3 IS NULL OR SUBSTR(s.started_at, 1, 10) <= ?3)";
-}  // namespace
-
 long long count_sessions_to_review(const Database& db, const AuditFilter& filter) {
-    Statement s = db.prepare(std::string("SELECT count(*) ") + to_review);
+    Statement s = db.prepare(count_sessions_to_review_query());
     s.bind(1, filter.aid).bind(2, filter.from).bind(3, filter.to);
     return s.step() ? s.integer(0) : 0;
 }
 
-std::vector<SessionToReview> read_sessions_to_review(const Database& db, const AuditFilter& filter, int limit) {
-    Statement s = db.prepare(
-        std::string("SELECT s.id, COALESCE(s.pseudonym, ''), COALESCE(s.clinician, ''), COALESCE(s.site, ''), s.started_at, a.aid_id, "
-                    "COALESCE(s.choice, ''), s.concordance, s.sure_score ") +
-        to_review + " ORDER BY s.started_at DESC LIMIT ?4");
-    s.bind(1, filter.aid).bind(2, filter.from).bind(3, filter.to).bind(4, limit);
+std::vector<SessionToReview> read_sessions_to_review(const Database& db, const AuditFilter& filter, int limit, long long skip) {
+    Statement s = db.prepare(sessions_to_review_query());
+    s.bind(1, filter.aid).bind(2, filter.from).bind(3, filter.to).bind(4, limit).bind(5, static_cast<std::int64_t>(skip));
     std::vector<SessionToReview> rows;
-    while (s.step()) {
-        SessionToReview r;
-        r.id = s.text(0);
-        r.pseudonym = s.text(1);
-        r.clinician = s.text(2);
-        r.site = s.text(3);
-        r.started_at = s.text(4);
-        r.aid_id = s.text(5);
-        r.choice = s.text(6);
-        r.discordant = s.optional_integer(7) == std::optional<std::int64_t>(0);
-        if (auto sure = s.optional_integer(8)) r.sure_score = static_cast<int>(*sure);
-        rows.push_back(std::move(r));
-    }
+    while (s.step()) rows.push_back(read_review_row(s));
     return rows;
 }
 

@@ -71,6 +71,24 @@ std::string audit_count_query(GroupBy group_by) {
            ") q (g, c, k, v, a, i, u) GROUP BY g, c, k, v, a, i, u";
 }
 
+namespace {
+// A completed session to review: its choice goes against what the patient said mattered, or
+// SURE found decisional conflict.
+const char* const to_review =
+    "FROM session s JOIN aid_version a ON a.id = s.aid_version_id "
+    "WHERE s.status = 'completed' AND (s.concordance = 0 OR s.sure_score < 4) "
+    "AND (?1 IS NULL OR a.aid_id = ?1) AND (?2 IS NULL OR SUBSTR(s.started_at, 1, 10) >= ?2) "
+    "AND (?3 IS NULL OR SUBSTR(s.started_at, 1, 10) <= ?3)";
+}  // namespace
+
+std::string sessions_to_review_query() {
+    return std::string("SELECT s.id, COALESCE(s.pseudonym, ''), COALESCE(s.clinician, ''), COALESCE(s.site, ''), s.started_at, "
+                       "a.aid_id, COALESCE(s.choice, ''), s.concordance, s.sure_score ") +
+           to_review + " ORDER BY s.started_at DESC, s.id LIMIT ?4 OFFSET ?5";
+}
+
+std::string count_sessions_to_review_query() { return std::string("SELECT count(*) ") + to_review; }
+
 std::string home_to_clinic_query(GroupBy group_by) {
     // Driven by the few sessions with an answer from home (index event_at_home), not by a scan
     // of every session. The status comes back as a column for add() to test: a test on it here

@@ -2,7 +2,11 @@
 // figures for each group. The aggregate definitions live here, in one standard SQL query that
 // runs unchanged on SQLite and PostgreSQL; per-session definitions live in assessment.cpp.
 #pragma once
+#include "engine/content/aid.hpp"
+#include "engine/decision/answers.hpp"
 #include "engine/decision/home_and_clinic.hpp"
+
+#include <memory>
 
 #include <map>
 #include <optional>
@@ -107,6 +111,30 @@ private:
     std::unordered_map<std::string, AuditBucket> m_buckets;
     std::string m_key;  // reused, so adding a session allocates nothing once its bucket exists
 };
+
+// A completed session an auditor may want to look at: its choice goes against what the patient
+// said mattered, or the patient was not sure (SURE below 4). Pseudonyms only, never names.
+struct SessionToReview {
+    std::string id;
+    std::string pseudonym;
+    std::string clinician;
+    std::string site;
+    std::string started_at;
+    std::string aid_id;
+    std::string choice;
+    bool discordant = false;
+    std::optional<int> sure_score;
+    // For a discordant session, what the verdict came from: the aid it was shown and the answers
+    // (filled in by AppModel, which reads them; verdict_basis puts them in words).
+    std::shared_ptr<const Aid> aid;
+    Answers answers;
+};
+// The sessions to review, newest first (then by id, so that pages never overlap): ?1 aid id,
+// ?2 first day, ?3 last day as for the audit, ?4 how many, ?5 how many newer ones to skip.
+// Rows as read_review_row reads them.
+std::string sessions_to_review_query();
+// How many there are, with ?1 to ?3 alone.
+std::string count_sessions_to_review_query();
 
 // Sums buckets into groups, sorted by key. With no grouping, exactly one group "all", even
 // when there are no sessions.

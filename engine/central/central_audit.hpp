@@ -9,5 +9,7 @@
 namespace bran {
 
 std::vector<GroupFigures> read_central_audit(PgConnection& db, const AuditFilter& filter);
+std::vector<SessionToReview> read_central_sessions_to_review(PgConnection& db, const AuditFilter& filter, int limit, long long skip = 0);
+long long count_central_sessions_to_review(PgConnection& db, const AuditFilter& filter);
 
 }  // namespace bran

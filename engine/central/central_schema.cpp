@@ -23,22 +23,24 @@ CREATE TABLE bran.site_role (
 );
 -- Each site's public key, registered by its first push: it signs every chain head it sends.
 CREATE TABLE bran.site_key (
-  source      TEXT PRIMARY KEY,
+  source      TEXT COLLATE "C" PRIMARY KEY,
   public_key  BYTEA NOT NULL
 );
+-- Text that is compared or sorted is in byte order (COLLATE "C"), as SQLite compares it, so
+-- that the same query puts rows in the same order over both databases.
 CREATE TABLE bran.session (
-  id                 TEXT PRIMARY KEY,
-  source             TEXT NOT NULL REFERENCES bran.site_key(source),  -- the site that pushed it
+  id                 TEXT COLLATE "C" PRIMARY KEY,
+  source             TEXT COLLATE "C" NOT NULL REFERENCES bran.site_key(source),  -- the site that pushed it
   aid_version_id     BIGINT NOT NULL REFERENCES bran.aid_version(id),
   pseudonym          TEXT,
-  clinician          TEXT,
-  site               TEXT,
+  clinician          TEXT COLLATE "C",
+  site               TEXT COLLATE "C",
   locale             TEXT NOT NULL,
-  started_at         TEXT NOT NULL,
+  started_at         TEXT COLLATE "C" NOT NULL,
   updated_at         TEXT NOT NULL,
   status             TEXT NOT NULL CHECK (status IN ('in-progress', 'completed', 'abandoned')),
   step               TEXT NOT NULL,
-  choice             TEXT,
+  choice             TEXT COLLATE "C",
   concordance        INTEGER,
   knowledge_correct  INTEGER NOT NULL DEFAULT 0,
   knowledge_answered INTEGER NOT NULL DEFAULT 0,
@@ -50,9 +52,9 @@ CREATE TABLE bran.session (
 CREATE INDEX session_by_source ON bran.session (source);
 -- A site's events keep the numbers and links of the site's own chain.
 CREATE TABLE bran.event (
-  source      TEXT NOT NULL REFERENCES bran.site_key(source),
+  source      TEXT COLLATE "C" NOT NULL REFERENCES bran.site_key(source),
   n           BIGINT NOT NULL,
-  session_id  TEXT NOT NULL,
+  session_id  TEXT COLLATE "C" NOT NULL,
   seq         INTEGER NOT NULL,
   at          TEXT NOT NULL,
   setting     TEXT NOT NULL,

@@ -188,8 +188,9 @@ PushReport push_site(Database& site, const std::string& site_path, PgConnection&
     Statement aid_row = site.prepare("SELECT aid_id, version, content_hash, content FROM aid_version WHERE id = ?1");
     std::map<std::int64_t, std::int64_t> central_aid;  // the site's aid version row -> the central one
 
-    std::optional<std::int64_t> expected_head;  // where the last batch left the central head
-    std::int64_t first_head = 0;
+    // Another push of the same site database may run at once: each batch starts from whatever head
+    // the central database holds by then, once it is shown to be this site's own.
+    std::optional<std::int64_t> first_head;
     for (;;) {
         PgTransaction transaction(central);
         // One push per site at a time; other sites push alongside.
@@ -200,11 +201,7 @@ PushReport push_site(Database& site, const std::string& site_path, PgConnection&
                          ") is not the one this site signed: the central copy was altered (run bran audit verify --db on it); "
                          "nothing was sent");
         }
-        if (expected_head && head.n != *expected_head) {
-            throw PushRefused(site_path + ": another push from site \"" + source +
-                              "\" ran at the same time; run this push again when it has finished");
-        }
-        if (!expected_head) first_head = head.n;
+        if (!first_head) first_head = head.n;
         if (head.n > site_head) {
             throw PushRefused(site_path + ": the central database already holds " + std::to_string(head.n) +
                               " events from site \"" + source + "\", but this database has only " + std::to_string(site_head) +
@@ -340,10 +337,9 @@ PushReport push_site(Database& site, const std::string& site_path, PgConnection&
         transaction.commit();
         report.events += sent;
         report.sessions += static_cast<std::int64_t>(sessions.size());
-        expected_head = last_n;
         if (progress) {
-            progress->update("sending events to the central database", static_cast<std::uint64_t>(last_n - first_head),
-                             static_cast<std::uint64_t>(site_head - first_head));
+            progress->update("sending events to the central database", static_cast<std::uint64_t>(last_n - *first_head),
+                             static_cast<std::uint64_t>(site_head - *first_head));
         }
     }
     return report;

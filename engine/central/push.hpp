@@ -1,5 +1,5 @@
 // `bran push`: a site's sessions into the central database, each push a signed extension of the
-// site's chain. Idempotent and resumable: it sends only the events after the newest head the
+// site's chain. Idempotent and resumable (and safe to run twice at once): it sends only the events after the newest head the
 // central database holds from this site, in transactions that each end where every session
 // they touch is whole, so a kill or a lost server leaves the central copy complete to a head.
 #pragma once

@@ -1,8 +1,11 @@
 #include "engine/report/pdf_layout.hpp"
 
+#include "engine/core/errors.hpp"
+
 #include <cairo-pdf.h>
 
 #include <algorithm>
+#include <memory>
 #include <utility>
 
 namespace bran {
@@ -52,12 +55,13 @@ void TextBlock::draw(cairo_t* cr, double x, double y) const {
     pango_cairo_show_layout(cr, m_layout);
 }
 
-PdfFlow::PdfFlow(cairo_t* cr, const std::string& language, bool large_print, bool drawing, int total_pages,
+PdfFlow::PdfFlow(cairo_t* cr, const std::string& language, PrintSize size, bool drawing, int total_pages,
                  std::function<std::string(int, int)> footer)
     : m_cr(cr), m_drawing(drawing), m_total_pages(total_pages), m_footer(std::move(footer)) {
     // Body text of 13 pt (18 pt large print): above the 12 pt floor of clear-print guidance.
-    m_body_pt = large_print ? 18.0 : 13.0;
-    m_margin = large_print ? 40.0 : 48.0;
+    const bool large_print = size == PrintSize::large;
+    m_body_pt = large_print ? 18.0 : size == PrintSize::staff ? 9.5 : 13.0;
+    m_margin = large_print || size == PrintSize::staff ? 40.0 : 48.0;
     m_top = large_print ? 40.0 : 48.0;
     m_bottom = page_height - (large_print ? 40.0 : 44.0) - 1.6 * m_body_pt;
     m_y = m_top;
@@ -209,6 +213,46 @@ void PdfFlow::notice(const std::string& text) {
         b.draw(m_cr, m_margin + edge + pad, m_y + pad);
     }
     m_y += h + 0.7 * m_body_pt;
+}
+
+namespace {
+cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+struct SurfaceDeleter {
+    void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
+};
+struct ContextDeleter {
+    void operator()(cairo_t* c) const { cairo_destroy(c); }
+};
+}  // namespace
+
+std::string render_pdf(const std::string& title, const std::string& language, PrintSize size,
+                       const std::function<std::string(int, int)>& footer, const std::function<void(PdfFlow&)>& layout,
+                       const std::string& what) {
+    std::string bytes;
+    std::unique_ptr<cairo_surface_t, SurfaceDeleter> surface(
+        cairo_pdf_surface_create_for_stream(append_bytes, &bytes, PdfFlow::page_width, PdfFlow::page_height));
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, title.c_str());
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "bran " BRAN_VERSION);
+    std::unique_ptr<cairo_t, ContextDeleter> cr(cairo_create(surface.get()));
+    int pages = 0;
+    {
+        PdfFlow measure(cr.get(), language, size, false, 0, footer);
+        layout(measure);
+        pages = measure.finish();
+    }
+    {
+        PdfFlow draw(cr.get(), language, size, true, pages, footer);
+        layout(draw);
+        draw.finish();
+    }
+    cr.reset();
+    cairo_surface_finish(surface.get());
+    const cairo_status_t status = cairo_surface_status(surface.get());
+    if (status != CAIRO_STATUS_SUCCESS) throw IoError("cannot draw " + what + ": " + cairo_status_to_string(status));
+    return bytes;
 }
 
 }  // namespace bran

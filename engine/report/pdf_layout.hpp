@@ -56,11 +56,14 @@ private:
 // Text for Pango markup: &, < and > escaped.
 std::string escape_markup(const std::string& text);
 
+// Body text: 13 pt for patients, 18 pt large print, 9.5 pt for staff tables and plots.
+enum class PrintSize { patient, large, staff };
+
 class PdfFlow {
 public:
     // `footer(page, pages)` gives the words at the foot of each page. When `drawing` is false the
     // flow only measures, which is how the number of pages is known before the real pass.
-    PdfFlow(cairo_t* cr, const std::string& language, bool large_print, bool drawing, int total_pages,
+    PdfFlow(cairo_t* cr, const std::string& language, PrintSize size, bool drawing, int total_pages,
             std::function<std::string(int, int)> footer);
     ~PdfFlow();
     PdfFlow(const PdfFlow&) = delete;
@@ -121,5 +124,11 @@ private:
     double m_y;
     int m_page = 1;
 };
+
+// A whole A4 document as PDF bytes: `layout` runs twice on a fresh flow, to count the pages and
+// then to draw them. `what` names the document when Cairo fails (IoError).
+std::string render_pdf(const std::string& title, const std::string& language, PrintSize size,
+                       const std::function<std::string(int, int)>& footer, const std::function<void(PdfFlow&)>& layout,
+                       const std::string& what);
 
 }  // namespace bran

@@ -6,6 +6,7 @@
 #include "engine/decision/risk_scores.hpp"
 #include "engine/report/pdf_icon_array.hpp"
 #include "engine/report/pdf_layout.hpp"
+#include "engine/report/pdf_view_blocks.hpp"
 #include "engine/view/outcome_figure.hpp"
 #include "engine/view/summary_view.hpp"
 
@@ -128,31 +129,12 @@ private:
                 --i;
                 numbers_table(rows);
             } else if (w) {
-                print(*w);
+                print_words(m_flow, *w);
             } else if (const auto* f = std::get_if<FigureBlock>(&block)) {
                 numbers_table({{f->outcome, f}});  // a figure without a title of its own: named by its outcome
             }
         }
         m_flow.move_down(0.4 * line());
-    }
-
-    void print(const WordsBlock& w) {
-        switch (w.emphasis) {
-            case Emphasis::heading: m_flow.heading(w.text, 3 * line()); break;
-            case Emphasis::section: {
-                const TextBlock b = m_flow.block(w.text, TextStyle::subheading, m_flow.width(), ink::heading);
-                m_flow.ensure(b.height() + 2.5 * line());  // with what follows
-                m_flow.move_down(0.5 * line());
-                m_flow.paragraph_block(b, m_flow.left());
-                break;
-            }
-            case Emphasis::strong: m_flow.paragraph(w.text, TextStyle::strong); break;
-            case Emphasis::quote: m_flow.paragraph("“" + w.text + "”"); break;
-            case Emphasis::point: bullet(w.text); break;
-            case Emphasis::notice: m_flow.notice(w.text); break;
-            case Emphasis::body:
-            case Emphasis::muted: m_flow.paragraph(w.text); break;
-        }
     }
 
     struct Column {
@@ -512,18 +494,6 @@ private:
         m_flow.move_down(spacing * lines + 0.5 * line());
     }
 
-    void bullet(const std::string& words_text) {
-        const double indent = line();
-        const TextBlock b = m_flow.block(words_text, TextStyle::body, m_flow.width() - indent);
-        // As paragraph_block keeps it: whole when short, else at least two lines with the bullet.
-        m_flow.ensure(pango_layout_get_line_count(b.layout()) <= 3 ? b.height() : 2 * line());
-        if (m_flow.drawing()) {
-            const TextBlock dot = m_flow.block("•", TextStyle::body, indent);
-            dot.draw(m_flow.cr(), m_flow.left() + 0.2 * indent, m_flow.y());
-        }
-        m_flow.paragraph_block(b, m_flow.left() + indent);
-    }
-
     void about() {
         heading("take-home.about");
         m_flow.paragraph(words("take-home.aid", {{"title", text(m_aid.title)}}));
@@ -543,7 +513,7 @@ private:
         m_flow.move_down(0.4 * line());
         m_flow.paragraph_block(sources, m_flow.left());
         for (const Source& s : m_aid.sources) {
-            bullet(words("take-home.source", {{"citation", s.citation}, {"year", std::to_string(s.year)}}));
+            bullet_point(m_flow, words("take-home.source", {{"citation", s.citation}, {"year", std::to_string(s.year)}}));
         }
     }
 
@@ -556,49 +526,15 @@ private:
     Assessment m_assessment;
 };
 
-cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
-    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-    return CAIRO_STATUS_SUCCESS;
-}
-
-struct SurfaceDeleter {
-    void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-};
-struct ContextDeleter {
-    void operator()(cairo_t* c) const { cairo_destroy(c); }
-};
-
 }  // namespace
 
 std::string render_summary_pdf(const SummaryDocument& doc, bool large_print) {
-    std::string bytes;
-    std::unique_ptr<cairo_surface_t, SurfaceDeleter> surface(
-        cairo_pdf_surface_create_for_stream(append_bytes, &bytes, PdfFlow::page_width, PdfFlow::page_height));
     const std::string title = doc.words.text("take-home.heading") + ": " + localized(doc.aid.title, doc.words.locale());
-    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, title.c_str());
-    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "bran " BRAN_VERSION);
-    std::unique_ptr<cairo_t, ContextDeleter> cr(cairo_create(surface.get()));
     const auto footer = [&doc](int page, int pages) {
         return doc.words.text("take-home.page", {{"page", static_cast<long long>(page)}, {"pages", static_cast<long long>(pages)}});
     };
-    int pages = 0;
-    {
-        PdfFlow measure(cr.get(), doc.words.locale(), large_print, false, 0, footer);
-        SummaryLayout(doc, measure).run();
-        pages = measure.finish();
-    }
-    {
-        PdfFlow draw(cr.get(), doc.words.locale(), large_print, true, pages, footer);
-        SummaryLayout(doc, draw).run();
-        draw.finish();
-    }
-    cr.reset();
-    cairo_surface_finish(surface.get());
-    const cairo_status_t status = cairo_surface_status(surface.get());
-    if (status != CAIRO_STATUS_SUCCESS) {
-        throw IoError(std::string("cannot draw the summary PDF: ") + cairo_status_to_string(status));
-    }
-    return bytes;
+    return render_pdf(title, doc.words.locale(), large_print ? PrintSize::large : PrintSize::patient, footer, [&doc](PdfFlow& flow) { SummaryLayout(doc, flow).run(); },
+                      "the summary PDF");
 }
 
 void write_summary_pdf(const SummaryDocument& doc, const std::string& path, bool large_print) {

@@ -62,6 +62,19 @@ for args in "" "--group-by clinician" "--group-by site" "--group-by month" "--gr
 done
 "$BRAN" audit --db "$WORK/north.db" > "$WORK/site.txt"; "$BRAN" audit --db "$AUDITOR_URI" > "$WORK/central.txt"
 cmp -s "$WORK/site.txt" "$WORK/central.txt" && pass || fail "the audit table differs over PostgreSQL"
+# The report for a governance meeting: the same pages from either database, but for where it is from.
+expect_exit 0 -- "$BRAN" audit report --db "$AUDITOR_URI" --group-by clinician -o "$WORK/central.pdf"
+expect_exit 0 -- "$BRAN" audit report --db "$WORK/north.db" --group-by clinician -o "$WORK/site.pdf"
+without_origin() { pdftotext "$1" - | sed '/^Made by bran/,/^By clinician/{/^By clinician/!d}'; }
+without_origin "$WORK/central.pdf" > "$WORK/central-report.txt"
+without_origin "$WORK/site.pdf" > "$WORK/site-report.txt"
+cmp -s "$WORK/site-report.txt" "$WORK/central-report.txt" && pass || fail "the audit report differs over PostgreSQL: $(diff "$WORK/site-report.txt" "$WORK/central-report.txt" | head -6)"
+for words in "Personal-value audit report" "How the groups compare" "Value-concordant" "Informed choice" "SURE 4 of 4" \
+             "Knowledge adequate" "completed sessions to review"; do
+  grep -q "$words" "$WORK/central-report.txt" && pass || fail "the audit report lacks \"$words\""
+done
+pdftotext "$WORK/central.pdf" - | tr "\n" " " | grep -q "Made by bran .* from postgresql:///postgres?host=.*&user=auditor\. By clinician" && pass ||
+  fail "the report does not say where its figures are from"
 
 # --- Row-level security: a site reads its own rows only; the auditor reads everything, writes nothing.
 expect_exit 0 -- "$BRAN" push --db "$WORK/south.db" --to "$PG_URI" --site south
@@ -77,6 +90,21 @@ expect_out_match "^intact: [0-9]+ answer events in 700 sessions from 2 sites"
 # Two sites' figures together: the central audit counts both files' sessions.
 total=$("$BRAN" audit --db "$AUDITOR_URI" --format csv | awk -F, 'NR==2 {print $2}')
 [ "$total" = 700 ] && pass || fail "the central audit counts $total sessions, not 700"
+
+# --- Two sites pushing at once, and one site pushing twice at once: each whole, nothing twice.
+"$GENERATE" --db "$WORK/a.db" --sessions 150 --seed 21 > /dev/null
+"$GENERATE" --db "$WORK/b.db" --sessions 150 --seed 22 > /dev/null
+before=$(pg_sql "SELECT count(*) FROM bran.event")
+pids=()
+for run in a1 a2 b1; do
+  db=${run%?}
+  BRAN_PUSH_BATCH_EVENTS=200 "$BRAN" push --db "$WORK/$db.db" --to "$PG_URI" --site "site-$db" > "$WORK/$run.out" 2>&1 &
+  pids+=($!)
+done
+for i in 0 1 2; do wait "${pids[$i]}" || fail "a push at the same time as others failed: $(cat "$WORK"/*1.out "$WORK"/a2.out)"; done
+want=$((before + $(sqlite3 "$WORK/a.db" "SELECT count(*) FROM event") + $(sqlite3 "$WORK/b.db" "SELECT count(*) FROM event")))
+[ "$(pg_sql "SELECT count(*) FROM bran.event")" = "$want" ] && pass || fail "pushes at the same time lost or doubled events"
+expect_exit 0 -- "$BRAN" audit verify --db "$PG_URI"
 
 # --- A site database that is not the one that pushed as that site before.
 "$GENERATE" --db "$WORK/other.db" --sessions 20 --seed 13 > /dev/null
