@@ -19,17 +19,11 @@ std::string_view row_group(const Query& q, GroupBy group_by) {
     return group_key(group_by, raw.data() ? raw.data() : "", raw.size());
 }
 
-// audit_count_query's rows: facts, then how many sessions have them.
+// audit_packed_query's rows.
 template <typename Query>
-std::vector<AuditBucket> buckets_from_counts(Query& q, GroupBy group_by) {
-    const auto fact = [&](int column) -> std::optional<int> {
-        const auto value = q.integer(column);  // -1: not assessable (see audit_query)
-        return value < 0 ? std::nullopt : std::optional<int>(static_cast<int>(value));
-    };
+std::vector<AuditBucket> buckets_from_packed(Query& q, GroupBy group_by) {
     AuditAccumulator accumulator;
-    while (q.step()) {
-        accumulator.add(row_group(q, group_by), q.text_view(1), q.integer(2) == 1, fact(3), fact(4), fact(5), fact(6), q.integer(7));
-    }
+    while (q.step()) accumulator.add_packed(row_group(q, group_by), q.text_view(1), static_cast<int>(q.integer(2)), q.integer(3));
     return accumulator.buckets();
 }
 

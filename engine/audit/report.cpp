@@ -63,12 +63,28 @@ std::string audit_query(GroupBy group_by) {
     return "SELECT " + group_column(group_by) + ", " + session_facts + " " + sessions_audited(group_by);
 }
 
-std::string audit_count_query(GroupBy group_by) {
+std::string audit_packed_query(GroupBy group_by) {
     // A month is cut from the start time here (group_key leaves seven characters as they are),
     // or every session would be its own group.
     const std::string group = group_by == GroupBy::month ? "SUBSTR(s.started_at, 1, 7)" : group_column(group_by);
-    return "SELECT g, c, k, v, a, i, u, count(*) FROM (SELECT " + group + ", " + session_facts + " " + sessions_audited(group_by) +
-           ") q (g, c, k, v, a, i, u) GROUP BY g, c, k, v, a, i, u";
+    return "SELECT " + group + ", COALESCE(s.choice, ''), s.audit_facts, count(*) " + sessions_audited(group_by) + " GROUP BY 1, 2, 3";
+}
+
+namespace {
+// Each fact with "not assessable" as 0, in mixed radix: completed 2, concordance 4 (0, 1, no
+// clear fit), knowledge 3, informed choice 3, SURE score 6 (0 to 4): 432 codes.
+constexpr int radix_concordance = 4, radix_yes_no = 3, radix_sure = 6;
+int shifted(std::optional<int> fact, int radix) { return fact && *fact >= 0 && *fact + 1 < radix ? *fact + 1 : 0; }
+std::optional<int> unshifted(int digit) { return digit == 0 ? std::nullopt : std::optional<int>(digit - 1); }
+}  // namespace
+
+int pack_audit_facts(bool completed, std::optional<int> concordance, std::optional<int> knowledge_adequate,
+                     std::optional<int> informed, std::optional<int> sure_score) {
+    int packed = shifted(sure_score, radix_sure);
+    packed = packed * radix_yes_no + shifted(informed, radix_yes_no);
+    packed = packed * radix_yes_no + shifted(knowledge_adequate, radix_yes_no);
+    packed = packed * radix_concordance + shifted(concordance, radix_concordance);
+    return packed * 2 + (completed ? 1 : 0);
 }
 
 namespace {
@@ -128,9 +144,7 @@ std::string_view group_key(GroupBy group_by, const char* raw, std::size_t size) 
     return std::string_view(raw, size);
 }
 
-void AuditAccumulator::add(std::string_view group, std::string_view choice, bool completed, std::optional<int> concordant,
-                           std::optional<int> knowledge_adequate, std::optional<int> informed, std::optional<int> sure_score,
-                           long long sessions) {
+AuditBucket& AuditAccumulator::bucket(std::string_view group, std::string_view choice) {
     m_key.assign(group);
     m_key += '\x1f';
     m_key.append(choice);
@@ -140,10 +154,15 @@ void AuditAccumulator::add(std::string_view group, std::string_view choice, bool
         it->second.group = std::string(group);
         it->second.choice = std::string(choice);
     }
-    AuditBucket& b = it->second;
-    // audit.md: `sessions` counts every session; every rate counts completed sessions only, and
-    // only where the figure is assessable (the per-session fact is present).
-    const long long n = sessions;
+    return it->second;
+}
+
+namespace {
+// What the audit counts of `n` sessions with these facts: every definition of audit.md that
+// concerns more than one session. `sessions` counts every session; every rate counts completed
+// sessions only, and only where the figure is assessable (the per-session fact is present).
+void count_sessions(AuditBucket& b, long long n, bool completed, std::optional<int> concordant, std::optional<int> knowledge_adequate,
+                    std::optional<int> informed, std::optional<int> sure_score) {
     b.sessions += n;
     if (!completed) return;
     b.completed += n;
@@ -154,6 +173,24 @@ void AuditAccumulator::add(std::string_view group, std::string_view choice, bool
     if (informed) b.informed_assessable += n, b.informed += (*informed == 1) * n;
     // SURE passes at 4 of 4; the mean score is over the same assessable sessions.
     if (sure_score) b.sure_assessable += n, b.sure_pass += (*sure_score == 4) * n, b.sure_score_sum += *sure_score * n;
+}
+}  // namespace
+
+void AuditAccumulator::add(std::string_view group, std::string_view choice, bool completed, std::optional<int> concordant,
+                           std::optional<int> knowledge_adequate, std::optional<int> informed, std::optional<int> sure_score) {
+    count_sessions(bucket(group, choice), 1, completed, concordant, knowledge_adequate, informed, sure_score);
+}
+
+void AuditAccumulator::add_packed(std::string_view group, std::string_view choice, int packed, long long sessions) {
+    const bool completed = packed % 2 == 1;
+    packed /= 2;
+    const auto concordance = unshifted(packed % radix_concordance);
+    packed /= radix_concordance;
+    const auto knowledge = unshifted(packed % radix_yes_no);
+    packed /= radix_yes_no;
+    const auto informed = unshifted(packed % radix_yes_no);
+    packed /= radix_yes_no;
+    count_sessions(bucket(group, choice), sessions, completed, concordance, knowledge, informed, unshifted(packed % radix_sure));
 }
 
 std::vector<AuditBucket> AuditAccumulator::buckets() const {

@@ -84,10 +84,15 @@ struct AuditBucket {
 // the last four -1 where not assessable (concordance 2: no clear fit).
 std::string audit_query(GroupBy group_by);
 
-// The same rows counted by the database (a server with a hash aggregate: PostgreSQL): each row
-// is the seven columns above and how many sessions have them, so that millions of sessions
-// cross the wire as a few hundred rows. The definitions stay those of audit_query and add().
-std::string audit_count_query(GroupBy group_by);
+// For a database that keeps each session's audit facts packed in one small integer beside them
+// (the central one: column audit_facts), the sessions counted by the server per group, choice
+// and packed facts; the rows (group, choice, packed facts, sessions) go to add_packed. Millions
+// of sessions cross the wire as a few thousand rows, and the definitions stay those of add().
+// Same parameters as audit_query.
+std::string audit_packed_query(GroupBy group_by);
+// The facts as audit_query gives them (completed; the others nullopt where not assessable).
+int pack_audit_facts(bool completed, std::optional<int> concordance, std::optional<int> knowledge_adequate,
+                     std::optional<int> informed, std::optional<int> sure_score);
 
 // The events of the completed sessions begun at home, with the same filters and parameters:
 // rows of (group, session id, setting, item, new value as JSON text), in order of session and
@@ -101,13 +106,14 @@ std::string_view group_key(GroupBy group_by, const char* raw, std::size_t size);
 // more than one session lives here.
 class AuditAccumulator {
 public:
-    // `sessions`: how many sessions have exactly these facts (1 for a row per session).
     void add(std::string_view group, std::string_view choice, bool completed, std::optional<int> concordant,
-             std::optional<int> knowledge_adequate, std::optional<int> informed, std::optional<int> sure_score,
-             long long sessions = 1);
+             std::optional<int> knowledge_adequate, std::optional<int> informed, std::optional<int> sure_score);
+    // `sessions` sessions whose facts pack_audit_facts packed as `packed`.
+    void add_packed(std::string_view group, std::string_view choice, int packed, long long sessions);
     std::vector<AuditBucket> buckets() const;
 
 private:
+    AuditBucket& bucket(std::string_view group, std::string_view choice);
     std::unordered_map<std::string, AuditBucket> m_buckets;
     std::string m_key;  // reused, so adding a session allocates nothing once its bucket exists
 };

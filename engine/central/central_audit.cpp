@@ -10,9 +10,9 @@ std::vector<GroupFigures> read_central_audit(PgConnection& db, const AuditFilter
     // Both queries see the same moment, however many sites push meanwhile.
     PgTransaction snapshot(db);
     db.exec("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-    PgQuery counts = db.query(audit_count_query(filter.group_by));
+    PgQuery counts = db.query(audit_packed_query(filter.group_by));
     counts.bind(1, filter.aid).bind(2, filter.from).bind(3, filter.to);
-    const std::vector<AuditBucket> buckets = buckets_from_counts(counts, filter.group_by);
+    const std::vector<AuditBucket> buckets = buckets_from_packed(counts, filter.group_by);
     PgQuery homes = db.query(home_to_clinic_query(filter.group_by));
     homes.bind(1, filter.aid).bind(2, filter.from).bind(3, filter.to);
     return summarise(buckets, filter.group_by, home_to_clinic_from_rows(homes, filter.group_by));

@@ -47,7 +47,10 @@ CREATE TABLE bran.session (
   knowledge_adequate INTEGER,
   informed_choice    INTEGER,
   sure_score         INTEGER,
-  event_count        INTEGER NOT NULL DEFAULT 0
+  event_count        INTEGER NOT NULL DEFAULT 0,
+  -- status and the four facts above in one code (audit/report.hpp, pack_audit_facts), which the
+  -- audit counts by: one small column to group on instead of five
+  audit_facts        SMALLINT NOT NULL
 );
 CREATE INDEX session_by_source ON bran.session (source);
 -- A site's events keep the numbers and links of the site's own chain.

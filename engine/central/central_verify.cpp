@@ -1,5 +1,6 @@
 #include "engine/central/central_verify.hpp"
 
+#include "engine/audit/report.hpp"
 #include "engine/audit/session_check.hpp"
 #include "engine/central/central_schema.hpp"
 #include "engine/central/push.hpp"
@@ -160,6 +161,7 @@ CentralVerifyReport verify_central(const std::string& uri, Progress* progress) {
     };
     std::vector<StoredSession> batch;
     std::vector<std::string> batch_sources;
+    std::vector<std::int64_t> batch_codes;
     std::vector<EventRow> evs;
     const auto check_batch = [&] {
         for (std::size_t i = 0; i < batch.size(); ++i) {
@@ -183,20 +185,31 @@ CentralVerifyReport verify_central(const std::string& uri, Progress* progress) {
                 found({row.id, 0, 0, "session-changed", "its events came from another site than the session says"}, batch_sources[i]);
             }
             if (auto finding = check.check(row, evs)) found(std::move(*finding), batch_sources[i]);
+            // The code the audit counts by must be the one the session's own figures give.
+            const auto fact = [](const std::optional<std::int64_t>& v) { return v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt; };
+            const int packed = pack_audit_facts(row.status == "completed", fact(row.concordance), fact(row.knowledge_adequate),
+                                                fact(row.informed_choice), fact(row.sure_score));
+            if (batch_codes[i] != packed) {
+                found({row.id, 0, 0, "session-changed",
+                       "its audit code is recorded as " + std::to_string(batch_codes[i]) + " but its figures give " + std::to_string(packed)},
+                      batch_sources[i]);
+            }
         }
         batch.clear();
         batch_sources.clear();
+        batch_codes.clear();
     };
     {
         // The sessions also through a cursor (one query may stream at a time on a connection).
         db.exec(std::string("DECLARE stored_sessions NO SCROLL CURSOR FOR SELECT ") + stored_session_columns +
-                ", s.source FROM session s JOIN aid_version a ON a.id = s.aid_version_id ORDER BY s.id COLLATE \"C\"");
+                ", s.source, s.audit_facts FROM session s JOIN aid_version a ON a.id = s.aid_version_id ORDER BY s.id COLLATE \"C\"");
         for (;;) {
             PgQuery fetch = db.query("FETCH 2000 FROM stored_sessions");
             std::size_t got = 0;
             while (fetch.step()) {
                 batch.push_back(read_stored_session(fetch));
                 batch_sources.push_back(fetch.text(17));
+                batch_codes.push_back(fetch.integer(18));
                 ++got;
             }
             check_batch();

@@ -1,6 +1,7 @@
 #include "engine/central/push.hpp"
 
 #include "engine/audit/chain_verify.hpp"
+#include "engine/audit/report.hpp"
 #include "engine/central/central_schema.hpp"
 #include "engine/core/files.hpp"
 #include "engine/store/reassess.hpp"
@@ -283,7 +284,7 @@ PushReport push_site(Database& site, const std::string& site_path, PgConnection&
             PgCopyIn copy(central,
                           "COPY incoming_session (id, source, aid_version_id, pseudonym, clinician, site, locale, started_at, "
                           "updated_at, status, step, choice, concordance, knowledge_correct, knowledge_answered, "
-                          "knowledge_adequate, informed_choice, sure_score, event_count) FROM STDIN");
+                          "knowledge_adequate, informed_choice, sure_score, event_count, audit_facts) FROM STDIN");
             for (const SiteSession& s : sessions) {
                 copy.field(std::string_view(s.id));
                 copy.field(std::string_view(source));
@@ -300,6 +301,12 @@ PushReport push_site(Database& site, const std::string& site_path, PgConnection&
                 integer_field(copy, s.informed_choice);
                 integer_field(copy, s.sure_score);
                 copy.field(s.event_count);
+                const auto fact = [](const std::optional<std::int64_t>& v) {
+                    return v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
+                };
+                copy.field(static_cast<std::int64_t>(pack_audit_facts(s.status == "completed", fact(s.concordance),
+                                                                      fact(s.knowledge_adequate), fact(s.informed_choice),
+                                                                      fact(s.sure_score))));
                 copy.end_row();
             }
             copy.finish();
@@ -313,7 +320,8 @@ PushReport push_site(Database& site, const std::string& site_path, PgConnection&
                 "updated_at = EXCLUDED.updated_at, status = EXCLUDED.status, step = EXCLUDED.step, choice = EXCLUDED.choice, "
                 "concordance = EXCLUDED.concordance, knowledge_correct = EXCLUDED.knowledge_correct, "
                 "knowledge_answered = EXCLUDED.knowledge_answered, knowledge_adequate = EXCLUDED.knowledge_adequate, "
-                "informed_choice = EXCLUDED.informed_choice, sure_score = EXCLUDED.sure_score, event_count = EXCLUDED.event_count "
+                "informed_choice = EXCLUDED.informed_choice, sure_score = EXCLUDED.sure_score, event_count = EXCLUDED.event_count, "
+                "audit_facts = EXCLUDED.audit_facts "
                 "WHERE session.source = EXCLUDED.source");
             upsert.run();
             if (upsert.changed() != static_cast<std::int64_t>(sessions.size())) {

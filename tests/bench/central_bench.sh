@@ -28,7 +28,8 @@ sql() { psql -X -q -v ON_ERROR_STOP=1 -At "$(uri "$1")" -c "$2"; }
 # 1. The audit.
 audit_db=audit_$N_AUDIT
 if [ "$(sql postgres "SELECT count(*) FROM pg_database WHERE datname = '$audit_db'")" = 0 ] ||
-   [ "$(sql "$audit_db" "SELECT count(*) FROM bran.session" 2> /dev/null || echo 0)" != "$N_AUDIT" ]; then
+   [ "$(sql "$audit_db" "SELECT count(*) FROM bran.session" 2> /dev/null || echo 0)" != "$N_AUDIT" ] ||
+   ! sql "$audit_db" "SELECT audit_facts FROM bran.session LIMIT 1" > /dev/null 2>&1; then
   echo "generating $N_AUDIT sessions from 50 sites in PostgreSQL (once)..." >&2
   sql postgres "DROP DATABASE IF EXISTS $audit_db"
   sql postgres "CREATE DATABASE $audit_db"
@@ -40,13 +41,17 @@ if [ "$(sql postgres "SELECT count(*) FROM pg_database WHERE datname = '$audit_d
     INSERT INTO bran.aid_version (aid_id, version, content_hash, content)
       SELECT 'aid-' || i, '1', 'hash', '{}' FROM generate_series(1, 3) i;
     INSERT INTO bran.session (id, source, aid_version_id, clinician, site, locale, started_at, updated_at, status, step,
-                              choice, concordance, knowledge_adequate, informed_choice, sure_score, event_count)
-    SELECT 's' || i, 'site-' || (i % 50 + 1), i % 3 + 1, 'C' || (h % 400), 'site-' || (i % 50 + 1), 'en-GB',
-           (2024 + (h / 7 % 24) / 12) || '-' || lpad(((h / 7 % 24) % 12 + 1)::text, 2, '0') || '-15T10:00:00+00:00', '',
-           CASE WHEN h % 10 < 8 THEN 'completed' ELSE 'in-progress' END, 'decision',
-           (ARRAY['surgery', 'tablets', 'wait', 'unsure'])[h / 13 % 4 + 1],
-           NULLIF(h / 17 % 4, 3) % 3, NULLIF(h / 19 % 3, 2), NULLIF(h / 23 % 3, 2), NULLIF(h / 29 % 6, 5), 20
-    FROM (SELECT i, abs(hashint4(i)) AS h FROM generate_series(1, $N_AUDIT) i) g;
+                              choice, concordance, knowledge_adequate, informed_choice, sure_score, event_count, audit_facts)
+    SELECT id, source, aid, clinician, site, 'en-GB', started, '', status, 'decision', choice, v, a, i, u, 20,
+           -- pack_audit_facts (engine/audit/report.cpp), written out for the benchmark's own data
+           (status = 'completed')::int + 2 * (COALESCE(v + 1, 0) + 4 * (COALESCE(a + 1, 0) + 3 * (COALESCE(i + 1, 0) + 3 * COALESCE(u + 1, 0))))
+    FROM (SELECT 's' || i AS id, 'site-' || (i % 50 + 1) AS source, i % 3 + 1 AS aid, 'C' || (h % 400) AS clinician,
+                 'site-' || (i % 50 + 1) AS site,
+                 (2024 + (h / 7 % 24) / 12) || '-' || lpad(((h / 7 % 24) % 12 + 1)::text, 2, '0') || '-15T10:00:00+00:00' AS started,
+                 CASE WHEN h % 10 < 8 THEN 'completed' ELSE 'in-progress' END AS status,
+                 (ARRAY['surgery', 'tablets', 'wait', 'unsure'])[h / 13 % 4 + 1] AS choice,
+                 NULLIF(h / 17 % 4, 3) AS v, NULLIF(h / 19 % 3, 2) AS a, NULLIF(h / 23 % 3, 2) AS i, NULLIF(h / 29 % 6, 5) AS u
+          FROM (SELECT i, abs(hashint4(i)) AS h FROM generate_series(1, $N_AUDIT) i) n) g;
     ANALYZE bran.session;"
 fi
 AUDIT_URI=$(uri "$audit_db")
@@ -62,13 +67,16 @@ fresh_central() {
   sql postgres "CREATE DATABASE $push_db"
   "$BRAN" db init --db "$(uri "$push_db")" > /dev/null
 }
-rows="$BENCH_PG/rows-$N_PUSH"
+rows="$BENCH_PG/rows-v2-$N_PUSH"
 if [ ! -f "$rows.done" ]; then
   sqlite3 -csv "$site_db" "SELECT 'north', n, session_id, seq, at, setting, step, item, old_value, new_value,
                                   '\\x' || lower(hex(mac)), '\\x' || lower(hex(randomblob(32))) FROM event ORDER BY n" > "$rows.events.csv"
   sqlite3 -csv "$site_db" "SELECT id, 'north', aid_version_id, pseudonym, clinician, site, locale, started_at, updated_at, status,
                                   step, choice, concordance, knowledge_correct, knowledge_answered, knowledge_adequate,
-                                  informed_choice, sure_score, event_count FROM session" > "$rows.sessions.csv"
+                                  informed_choice, sure_score, event_count,
+                                  (status = 'completed') + 2 * (COALESCE(concordance + 1, 0) + 4 * (COALESCE(knowledge_adequate + 1, 0)
+                                    + 3 * (COALESCE(informed_choice + 1, 0) + 3 * COALESCE(sure_score + 1, 0))))
+                           FROM session" > "$rows.sessions.csv"
   sqlite3 -csv "$site_db" "SELECT id, aid_id, version, content_hash, content FROM aid_version" > "$rows.aids.csv"
   touch "$rows.done"
 fi
@@ -78,6 +86,7 @@ copy_baseline() {
   sql "$push_db" "\\copy bran.aid_version (id, aid_id, version, content_hash, content) FROM '$rows.aids.csv' CSV"
   seconds_of psql -X -q -v ON_ERROR_STOP=1 "$(uri "$push_db")" \
     -c "\\copy bran.event FROM '$rows.events.csv' CSV" -c "\\copy bran.session FROM '$rows.sessions.csv' CSV"
+  [ "$(sql "$push_db" "SELECT count(*) FROM bran.session")" = "$N_PUSH" ] || { echo "the baseline COPY failed" >&2; exit 1; }
 }
 push_once() {
   fresh_central

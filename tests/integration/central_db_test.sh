@@ -171,6 +171,11 @@ pg_sql "UPDATE bran.session SET concordance = 1 - concordance WHERE id = '$chang
 expect_exit 1 -- "$BRAN" audit verify --db "$PG_URI"
 expect_err_match "^.*: session $changed: session-changed: concordance is recorded as [01] but the answers give [01]$"
 pg_sql "UPDATE bran.session SET concordance = 1 - concordance WHERE id = '$changed'"
+# The code the central audit counts by, changed alone.
+pg_sql "UPDATE bran.session SET audit_facts = audit_facts + 2 WHERE id = '$changed'"
+expect_exit 1 -- "$BRAN" audit verify --db "$PG_URI"
+expect_err_match "^.*: session $changed: session-changed: its audit code is recorded as [0-9]+ but its figures give [0-9]+$"
+pg_sql "UPDATE bran.session SET audit_facts = audit_facts - 2 WHERE id = '$changed'"
 # The newest events cut off.
 last=$(pg_sql "SELECT max(n) FROM bran.event WHERE source = 'south'")
 pg_sql "DELETE FROM bran.event WHERE source = 'south' AND n = $last"

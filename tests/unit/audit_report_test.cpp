@@ -3,6 +3,8 @@
 #include "engine/audit/audit_source.hpp"
 #include "test_aid.hpp"
 
+#include <set>
+
 using namespace bran;
 using bran::test::small_aid;
 
@@ -175,4 +177,39 @@ TEST_CASE("audit table prints a group key's control characters as escapes", "[au
     CHECK(table.find('\x1b') == std::string::npos);
     CHECK(table.find("north\\x1b[2J") != std::string::npos);
     CHECK(table.find("wait\\x1b]0;x\\x07 1") != std::string::npos);
+}
+
+TEST_CASE("sessions counted by their packed facts count as they do one by one, for every combination of facts", "[audit]") {
+    // The central database groups by the packed code; SQLite's pass adds each session. Every
+    // combination that can be recorded must count the same both ways.
+    AuditAccumulator one_by_one, packed;
+    std::set<int> codes;
+    for (bool completed : {false, true}) {
+        for (std::optional<int> concordance : {std::optional<int>(), std::optional<int>(0), std::optional<int>(1), std::optional<int>(2)}) {
+            for (std::optional<int> knowledge : {std::optional<int>(), std::optional<int>(0), std::optional<int>(1)}) {
+                for (std::optional<int> informed : {std::optional<int>(), std::optional<int>(0), std::optional<int>(1)}) {
+                    for (std::optional<int> sure : {std::optional<int>(), std::optional<int>(0), std::optional<int>(2), std::optional<int>(4)}) {
+                        const int code = pack_audit_facts(completed, concordance, knowledge, informed, sure);
+                        codes.insert(code);
+                        CHECK(code >= 0);
+                        CHECK(code < 432);
+                        const std::string group = "g" + std::to_string(code % 7);
+                        for (int i = 0; i < 3; ++i) one_by_one.add(group, "wait", completed, concordance, knowledge, informed, sure);
+                        packed.add_packed(group, "wait", code, 3);
+                    }
+                }
+            }
+        }
+    }
+    CHECK(codes.size() == 2 * 4 * 3 * 3 * 4);  // no two combinations share a code
+    const auto fields = [](std::vector<AuditBucket> buckets) {
+        std::map<std::string, std::vector<long long>> out;
+        for (const AuditBucket& b : buckets) {
+            out[b.group + "|" + b.choice] = {b.sessions, b.completed, b.no_clear_fit, b.concordance_assessable, b.concordant,
+                                             b.knowledge_assessable, b.knowledge_adequate, b.informed_assessable, b.informed,
+                                             b.sure_assessable, b.sure_pass, b.sure_score_sum};
+        }
+        return out;
+    };
+    CHECK(fields(packed.buckets()) == fields(one_by_one.buckets()));
 }
