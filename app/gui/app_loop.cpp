@@ -195,7 +195,7 @@ void AppLoop::draw_page(Screen screen, const Catalog& words, const DrawContext& 
     std::optional<ButtonBlock> pressed;
     scrolling_page("##page", new_page, top_bar_in_page, [&] {
         const ScreenView view = current_view(m_model, words);
-        PageState state{m_patient.drafts, new_page, m_model.take_export_news()};
+        PageState state{m_patient.drafts, new_page, m_model.take_export_news(), m_model.take_review_news()};
         pressed = draw_view(dc, view, state).button;
         end_of_page(dc);
     });

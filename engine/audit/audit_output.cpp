@@ -148,6 +148,18 @@ std::string audit_csv(const std::vector<GroupFigures>& groups) {
     return out.str();
 }
 
+std::string sessions_to_review_csv(const std::vector<SessionToReview>& sessions) {
+    std::ostringstream out;
+    out << "started_at,session,pseudonym,clinician,site,aid,choice,discordant,sure_score\r\n";
+    for (const SessionToReview& r : sessions) {
+        out << csv_text_cell(r.started_at) << ',' << csv_text_cell(r.id) << ',' << csv_text_cell(r.pseudonym) << ','
+            << csv_text_cell(r.clinician) << ',' << csv_text_cell(r.site) << ',' << csv_text_cell(r.aid_id) << ','
+            << csv_text_cell(r.choice) << ',' << (r.discordant ? 1 : 0) << ',' << (r.sure_score ? std::to_string(*r.sure_score) : "")
+            << "\r\n";
+    }
+    return out.str();
+}
+
 std::string audit_table(const AuditFilter& filter, const std::vector<GroupFigures>& groups) {
     std::ostringstream out;
     out << "Personal-value audit";

@@ -21,6 +21,8 @@ nlohmann::ordered_json audit_json(const AuditFilter& filter, const std::vector<G
 // Only text is passed through here: the figures bran computes are written as they are.
 std::string csv_text_cell(const std::string& text);
 std::string audit_csv(const std::vector<GroupFigures>& groups);
+// The sessions to review, one a line, for the auditor's spreadsheet.
+std::string sessions_to_review_csv(const std::vector<SessionToReview>& sessions);
 std::string audit_table(const AuditFilter& filter, const std::vector<GroupFigures>& groups);
 
 }  // namespace bran

@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <limits>
 
 namespace bran {
 
@@ -116,6 +117,17 @@ void AppModel::press(const ButtonBlock& button, const std::string& typed, double
             set_audit_aid(button.target.empty() ? std::nullopt : std::optional<std::string>(button.target));
             break;
         case Action::export_audit: export_audit_csv(); break;
+        case Action::review_page: {
+            const auto page = static_cast<long long>(sessions_shown_for_review);
+            m_review_skip = button.target == "older" ? m_review_skip + page : std::max(0LL, m_review_skip - page);
+            m_review_news = true;
+            try {
+                read_review_page();
+            } catch (const StoreError&) {
+                m_notice = "notice.audit-failed";
+            }
+            break;
+        }
         case Action::take_home:
         case Action::still_here: break;
     }
@@ -221,16 +233,19 @@ void AppModel::open_audit() {
     m_screen = Screen::audit;
     m_notice.clear();  // what the staff menu said (a file refused) is not about the audit
     m_last_export.clear();
+    m_review_skip = 0;
     refresh_audit();
 }
 
 void AppModel::set_audit_group(GroupBy group_by) {
     m_audit_filter.group_by = group_by;
+    m_review_skip = 0;
     refresh_audit();
 }
 
 void AppModel::set_audit_aid(std::optional<std::string> aid_id) {
     m_audit_filter.aid = std::move(aid_id);
+    m_review_skip = 0;
     refresh_audit();
 }
 
@@ -241,62 +256,83 @@ void AppModel::refresh_audit() {
         m_audit_variation = compares_providers(m_audit_filter.group_by) && m_audit_groups.size() > 1
                                 ? variation_figures(m_audit_groups, false)
                                 : VariationFigures{};
-        m_review = read_sessions_to_review(m_db, m_audit_filter, static_cast<int>(sessions_shown_for_review));
         m_review_total = count_sessions_to_review(m_db, m_audit_filter);
-        // What each flagged verdict came from, for the auditor to see why: the aid text that
-        // session was shown (a handful of versions), and its answers.
-        std::map<std::string, std::shared_ptr<const Aid>> shown;
-        for (SessionToReview& r : m_review) {
-            if (!r.discordant) continue;
-            const std::string content = m_store.aid_content(r.id);
-            auto aid = shown.find(content);
-            if (aid == shown.end()) {
-                LoadedAid loaded = load_aid_text(content, "(stored aid)", RuleContext{});
-                aid = shown.emplace(content, loaded.aid ? std::make_shared<const Aid>(*loaded.aid) : nullptr).first;
-            }
-            r.aid = aid->second;
-            std::string status;
-            replay_events(m_store.events(r.id), r.answers, status);
-        }
+        read_review_page();
     } catch (const StoreError&) {
         m_notice = "notice.audit-failed";
     }
 }
 
+void AppModel::read_review_page() {
+    m_review = read_sessions_to_review(m_db, m_audit_filter, static_cast<int>(sessions_shown_for_review), m_review_skip);
+    // What each flagged verdict came from, for the auditor to see why: the aid text that
+    // session was shown (a handful of versions), and its answers.
+    std::map<std::string, std::shared_ptr<const Aid>> shown;
+    for (SessionToReview& r : m_review) {
+        if (!r.discordant) continue;
+        const std::string content = m_store.aid_content(r.id);
+        auto aid = shown.find(content);
+        if (aid == shown.end()) {
+            LoadedAid loaded = load_aid_text(content, "(stored aid)", RuleContext{});
+            aid = shown.emplace(content, loaded.aid ? std::make_shared<const Aid>(*loaded.aid) : nullptr).first;
+        }
+        r.aid = aid->second;
+        std::string status;
+        replay_events(m_store.events(r.id), r.answers, status);
+    }
+}
+
+namespace {
+// Saves the files (suffix, bytes) under the first name not yet taken ("-2", "-3", ... after
+// the first), so that a patient's own files, such as the ones brought from home on their USB
+// stick, are never replaced. Returns the record's path.
+std::string save_as_new_files(const std::string& stem, const std::vector<std::pair<std::string, std::string>>& files) {
+    for (int n = 1; n <= 999; ++n) {
+        const std::string name = n == 1 ? stem : stem + "-" + std::to_string(n);
+        std::error_code ec;
+        if (std::any_of(files.begin(), files.end(), [&](const auto& f) { return std::filesystem::exists(name + f.first, ec); })) continue;
+        std::size_t written = 0;
+        while (written < files.size() && write_new_file(name + files[written].first, files[written].second)) ++written;
+        if (written == files.size()) return name;
+        for (std::size_t i = 0; i < written; ++i) std::filesystem::remove(name + files[i].first, ec);
+    }
+    throw IoError(stem + files.front().first + ": 999 files of this name are already there");
+}
+}  // namespace
+
 std::string AppModel::export_audit_csv() {
-    const std::filesystem::path folder = std::filesystem::absolute(m_db.path()).parent_path();
-    const std::string path = (folder / ("bran-audit-" + today_iso_date() + ".csv")).string();
+    // Where a staff member finds it: their Documents folder (made if missing), else beside the
+    // database. The figures and every session to review (not one page), each file new, so that
+    // an earlier export is never replaced.
+    std::vector<std::filesystem::path> folders;
+    if (const char* home = std::getenv("HOME"); home && *home) folders.push_back(std::filesystem::path(home) / "Documents");
+    folders.push_back(std::filesystem::absolute(m_db.path()).parent_path());
+    m_last_export.clear();
+    m_last_export_review.clear();
+    m_notice = "notice.export-failed";
     try {
-        write_file_atomically(path, audit_csv(m_audit_groups));
-        m_last_export = path;
-        m_export_news = true;
-        m_notice.clear();
-    } catch (const std::exception&) {
-        m_notice = "notice.export-failed";
-        m_last_export.clear();
+        const std::string figures = audit_csv(m_audit_groups);
+        const std::string review = sessions_to_review_csv(read_sessions_to_review(m_db, m_audit_filter, std::numeric_limits<int>::max()));
+        for (const auto& folder : folders) {
+            std::error_code ec;
+            std::filesystem::create_directories(folder, ec);
+            try {
+                const std::string stem =
+                    save_as_new_files((folder / ("bran-audit-" + today_iso_date())).string(), {{".csv", figures}, {"-to-review.csv", review}});
+                m_last_export = stem + ".csv";
+                m_last_export_review = std::filesystem::path(stem + "-to-review.csv").filename().string();
+                m_export_news = true;
+                m_notice.clear();
+                break;
+            } catch (const std::exception&) {
+                continue;  // this folder cannot be written: the next
+            }
+        }
+    } catch (const StoreError&) {
     }
     return m_last_export;
 }
 
-namespace {
-// Saves the record and its summary under the first name not yet taken ("-2", "-3", ... after
-// the first), so that a patient's own files, such as the ones brought from home on their USB
-// stick, are never replaced. Returns the record's path.
-std::string save_as_new_files(const std::string& stem, const std::string& record, const std::string& pdf) {
-    for (int n = 1; n <= 999; ++n) {
-        const std::string name = n == 1 ? stem : stem + "-" + std::to_string(n);
-        std::error_code ec;
-        if (std::filesystem::exists(name + ".json", ec) || std::filesystem::exists(name + ".pdf", ec)) continue;
-        if (!write_new_file(name + ".json", record)) continue;
-        if (!write_new_file(name + ".pdf", pdf)) {
-            std::filesystem::remove(name + ".json", ec);
-            continue;
-        }
-        return name;
-    }
-    throw IoError(stem + ".json: 999 files of this name are already there");
-}
-}  // namespace
 
 std::string AppModel::take_to_appointment(const std::string& folder, const Catalog& words) {
     // A kiosk is a shared computer: a patient's files left on it would be there for the next one.
@@ -312,7 +348,7 @@ std::string AppModel::take_to_appointment(const std::string& folder, const Catal
         // The printable summary goes beside the record, for the patient to read and bring along.
         const std::string pdf =
             render_summary_pdf(SummaryDocument{w.aid(), *row, w.answers(), w.status(), words, &w.home_and_clinic()}, false);
-        const std::string saved = save_as_new_files(stem, record.dump(2) + "\n", pdf);
+        const std::string saved = save_as_new_files(stem, {{".json", record.dump(2) + "\n"}, {".pdf", pdf}});
         m_last_record = saved + ".json";
         m_last_pdf = saved + ".pdf";
         m_notice.clear();

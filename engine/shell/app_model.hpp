@@ -100,13 +100,19 @@ public:
     // The newest sessions to review (as many as the audit screen shows), and how many there are.
     const std::vector<SessionToReview>& sessions_to_review() const { return m_review; }
     long long sessions_to_review_total() const { return m_review_total; }
+    // How many newer sessions to review come before the page listed.
+    long long sessions_to_review_skipped() const { return m_review_skip; }
     // By clinician or site, how far each group is from the rest (empty otherwise).
     const VariationFigures& audit_variation() const { return m_audit_variation; }
     // Writes what the view shows as CSV beside the database; returns the file's path, or empty.
     std::string export_audit_csv();
     const std::string& last_export() const { return m_last_export; }
+    // The file of every session to review saved with it.
+    const std::string& last_export_review() const { return m_last_export_review; }
     // True once after each export: the screen brings its "Saved: ..." line into view then.
     bool take_export_news() { return std::exchange(m_export_news, false); }
+    // Whether another page of sessions to review was just shown (the window brings its start into view).
+    bool take_review_news() { return std::exchange(m_review_news, false); }
 
     // Home: the patient's record file to bring to the appointment, written into `folder`
     // (with the take-home PDF beside it when one can be made); in the clinic, the same for the
@@ -141,6 +147,8 @@ private:
         m_last_pdf.clear();
     }
     void refresh_audit();
+    // The page of sessions to review after the newest `m_review_skip`, with why each was flagged.
+    void read_review_page();
     bool idle_clock_running() const;
 
     const Library& m_library;
@@ -169,9 +177,11 @@ private:
     std::vector<GroupFigures> m_audit_groups;
     std::vector<SessionToReview> m_review;
     long long m_review_total = 0;
+    long long m_review_skip = 0;
     VariationFigures m_audit_variation;
-    std::string m_last_export;
+    std::string m_last_export, m_last_export_review;
     bool m_export_news = false;
+    bool m_review_news = false;
     std::string m_hand_off_message;
     std::vector<std::string> m_home_files;
     std::string m_last_record;

@@ -36,7 +36,8 @@ ScreenView current_view(const AppModel& model, const Catalog& words, std::option
         case Screen::audit:
             view = audit_view(model.library(), words,
                               {model.audit_filter(), model.audit_groups(), model.sessions_to_review(), model.last_export(),
-                               model.audit_variation(), model.sessions_to_review_total()});
+                               model.audit_variation(), model.sessions_to_review_total(), model.sessions_to_review_skipped(),
+                               &model.last_export_review()});
             break;
     }
     if (!model.notice().empty()) {

@@ -130,6 +130,7 @@ enum class Action {
     group_by,      // the audit: group its figures by `target` (a group_by_name)
     show_aid,      // ... for the aid in `target` only, or every aid when empty
     export_audit,
+    review_page,   // the audit's sessions to review: the "older" or "newer" page in `target`
 };
 
 struct ButtonBlock {
@@ -152,6 +153,9 @@ struct ScreenView {
     // Where the patient is, shown at the foot of the page and read last: the aid's title, then
     // "Step 4 of 11: What may happen (2 of 5)". Empty off the walk-through.
     std::vector<std::string> place;
+    // The block a change of page within the screen starts at (the audit's sessions to review,
+    // when the next page of them is shown), brought to the top of the window.
+    std::optional<std::size_t> anchor;
 
     void words(Emphasis emphasis, std::string text);
     // Adds nothing for empty text, so optional content leaves no gap to draw or pause to hear.

@@ -213,8 +213,13 @@ ScreenView audit_view(const Library& library, const Catalog& words, const AuditS
 
     const long long listed = static_cast<long long>(std::min(figures.to_review.size(), sessions_shown_for_review));
     const long long to_review = std::max(figures.to_review_total, static_cast<long long>(figures.to_review.size()));
+    view.anchor = view.blocks.size();
     view.words(Emphasis::section, words.text("audit.review", {{"count", to_review}}));
-    if (to_review > listed) view.words(Emphasis::muted, words.text("audit.review-newest", {{"shown", listed}}));
+    if (to_review > listed && listed > 0) {
+        view.words(Emphasis::muted, words.text("audit.review-page", {{"first", figures.review_skip + 1},
+                                                                     {"last", figures.review_skip + listed},
+                                                                     {"total", to_review}}));
+    }
     TableBlock review;
     review.columns = {{words.text("audit.col.date"), 1.0f},   {words.text("audit.col.pseudonym"), 1.0f},
                       {words.text("audit.col.aid"), 1.6f},    {words.text("audit.col.clinician"), 1.1f},
@@ -244,9 +249,15 @@ ScreenView audit_view(const Library& library, const Catalog& words, const AuditS
                                std::move(why)});
     }
     view.blocks.push_back(std::move(review));
+    // Every session to review can be reached, a page at a time.
+    const bool newer = figures.review_skip > 0, older = figures.review_skip + listed < to_review;
+    if (newer) view.blocks.push_back(button(Action::review_page, words.text("audit.newer"), ButtonBlock::Look::secondary, "newer"));
+    if (older) view.blocks.push_back(button(Action::review_page, words.text("audit.older"), ButtonBlock::Look::secondary, "older", newer));
     view.blocks.push_back(button(Action::export_audit, words.text("audit.export"), ButtonBlock::Look::primary));
     view.blocks.push_back(button(Action::leave_staff, words.text("clinician.back"), ButtonBlock::Look::secondary, "", true));
-    if (!figures.exported.empty()) view.words(Emphasis::body, words.text("audit.exported", {{"path", figures.exported}}));
+    if (!figures.exported.empty()) {
+        view.words(Emphasis::body, words.text("audit.exported", {{"path", figures.exported}, {"review", figures.exported_review ? *figures.exported_review : std::string()}}));
+    }
     return view;
 }
 

@@ -28,10 +28,12 @@ struct AuditScreenFigures {
     const std::string& exported;
     const VariationFigures& variation;  // by clinician or site, for the funnel plots; else empty
     long long to_review_total = -1;  // how many sessions there are to review; -1: as many as listed
+    long long review_skip = 0;       // how many newer sessions to review come before those listed
+    const std::string* exported_review = nullptr;  // the file of every session to review Export saved beside `exported`
 };
 ScreenView audit_view(const Library& library, const Catalog& words, const AuditScreenFigures& figures);
 
-// The audit's review table shows this many sessions at most; the export has them all.
+// The audit's review table shows this many sessions a page; the export has them all.
 constexpr std::size_t sessions_shown_for_review = 50;
 
 }  // namespace bran

@@ -85,8 +85,14 @@ expect_text staff-audit-one-aid "$one_aid_sessions ("
 press Tab Tab Tab Tab Tab Return
 shot staff-audit-exported
 expect_text staff-audit-exported "Saved:"
-csv=$(ls "$WORK"/bran-audit-*.csv 2> /dev/null | head -1)
-if [ -n "$csv" ] && [ "$(wc -l < "$csv")" -ge 2 ]; then pass; else fail "Export as CSV wrote no audit file beside the database"; fi
+# In Documents, where staff look for what they saved: the figures and every session to review.
+csv=$(ls "$HOME"/Documents/bran-audit-*[0-9].csv 2> /dev/null | head -1)
+if [ -n "$csv" ] && [ "$(wc -l < "$csv")" -ge 2 ]; then pass; else fail "Export as CSV wrote no audit file in ~/Documents"; fi
+review_csv=$(ls "$HOME"/Documents/bran-audit-*-to-review.csv 2> /dev/null | head -1)
+want_review=$(sqlite3 -batch -noheader "$DB" "SELECT count(*) FROM session s JOIN aid_version a ON a.id = s.aid_version_id
+  WHERE s.status = 'completed' AND (s.concordance = 0 OR s.sure_score < 4) AND a.aid_id = '$first_aid'")
+if [ -n "$review_csv" ] && [ "$(($(wc -l < "$review_csv") - 1))" = "$want_review" ]; then pass; else
+  fail "the sessions to review file has not every session to review ($want_review): $review_csv"; fi
 press Tab Return
 shot staff-after-audit
 expect_text staff-after-audit "Choose a decision aid"

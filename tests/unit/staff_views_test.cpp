@@ -1,6 +1,7 @@
 // The staff screens as a user meets them: every button of the PIN prompt, the staff menu and the
 // audit is found in the screen's view and pressed, and the screen that follows says what happened.
 #include "engine/session/clinician_pin.hpp"
+#include "engine/session/walkthrough.hpp"
 #include "engine/shell/app_model.hpp"
 #include "engine/shell/current_view.hpp"
 #include "engine/speech/screen_text.hpp"
@@ -14,6 +15,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 using namespace bran;
 
@@ -32,7 +34,15 @@ struct Staff {
           model((library.add(load_aid_text(bran::test::small_aid_json(), "small.json", RuleContext{})), library), db, store,
                 AppOptions{}) {
         set_clinician_pin(db, "482648");
+        // Export saves in ~/Documents: this test's own folder, not the home of whoever runs it.
+        if (const char* home = std::getenv("HOME")) old_home = home;
+        setenv("HOME", dir.path.c_str(), 1);
     }
+    ~Staff() {
+        if (old_home) setenv("HOME", old_home->c_str(), 1);
+        else unsetenv("HOME");
+    }
+    std::optional<std::string> old_home;
 
     ScreenView view() const { return current_view(model, words); }
     std::string heard() const { return spoken_text(view()); }
@@ -154,12 +164,67 @@ TEST_CASE("the audit says how many sessions there are to review, not how many it
     const VariationFigures no_variation;
     const std::string heard = spoken_text(audit_view(s.library, s.words, {filter, groups, listed, exported, no_variation, 185}));
     CHECK(heard.find(speakable(s.words.text("audit.review", {{"count", 185LL}}))) != std::string::npos);
-    CHECK(heard.find(speakable(s.words.text("audit.review-newest", {{"shown", static_cast<long long>(sessions_shown_for_review)}}))) !=
-          std::string::npos);
+    CHECK(heard.find(speakable(s.words.text("audit.review-page", {{"first", 1LL}, {"last", static_cast<long long>(sessions_shown_for_review)},
+                                                                   {"total", 185LL}}))) != std::string::npos);
     // All listed: no note that some are not.
     const std::string all = spoken_text(audit_view(s.library, s.words, {filter, groups, listed, exported, no_variation, 50}));
     CHECK(all.find(speakable(s.words.text("audit.review", {{"count", 50LL}}))) != std::string::npos);
-    CHECK(all.find(s.words.text("audit.review-newest", {{"shown", 50LL}}).substr(0, 10)) == std::string::npos);
+    CHECK(all.find(s.words.text("audit.review-page", {{"first", 1LL}, {"last", 50LL}, {"total", 50LL}}).substr(0, 10)) == std::string::npos);
     // The model counts them in the database: none here yet.
     CHECK(s.model.sessions_to_review_total() == 0);
+}
+
+TEST_CASE("every session to review is reached a page at a time, and Export saves them all in Documents", "[app][view]") {
+    Staff s;
+    // 57 completed sessions with decisional conflict (SURE below 4 of 4): a page and 7 more.
+    for (int i = 0; i < 57; ++i) {
+        const std::string at = "2026-11-" + std::string(i < 30 ? "01" : "02") + "T10:" + (i % 60 < 10 ? "0" : "") + std::to_string(i % 60) + ":00.000+00:00";
+        Walkthrough w = Walkthrough::start(bran::test::small_aid(), s.store, Setting::clinic, SessionMeta{}, [at] { return at; });
+        for (const char* item : {"sure.sure", "sure.understand", "sure.risk-benefit"}) REQUIRE(w.apply(intent::Answer{item, true}).ok);
+        REQUIRE(w.apply(intent::Answer{"sure.encouragement", false}).ok);
+        w.apply(intent::GoTo{Step::summary});
+    }
+    s.model.request_clinician_views();
+    s.press(s.words.text("pin.enter"), "482648");
+    s.press(s.words.text("clinician.audit"));
+    REQUIRE(s.model.sessions_to_review_total() == 57);
+    CHECK(s.model.sessions_to_review().size() == sessions_shown_for_review);
+    CHECK(s.heard().find(speakable(s.words.text("audit.review-page", {{"first", 1LL}, {"last", 50LL}, {"total", 57LL}}))) != std::string::npos);
+    const auto has = [&](const std::string& label) {
+        for (const Block& block : s.view().blocks) {
+            if (const auto* b = std::get_if<ButtonBlock>(&block); b && b->label == label) return true;
+        }
+        return false;
+    };
+    CHECK_FALSE(has(s.words.text("audit.newer")));
+    std::set<std::string> seen;
+    for (const SessionToReview& r : s.model.sessions_to_review()) seen.insert(r.id);
+    s.press(s.words.text("audit.older"));
+    CHECK(s.model.sessions_to_review().size() == 7);
+    CHECK(s.heard().find(speakable(s.words.text("audit.review-page", {{"first", 51LL}, {"last", 57LL}, {"total", 57LL}}))) != std::string::npos);
+    for (const SessionToReview& r : s.model.sessions_to_review()) seen.insert(r.id);
+    CHECK(seen.size() == 57);  // every one, none twice
+    CHECK_FALSE(has(s.words.text("audit.older")));
+    s.press(s.words.text("audit.newer"));
+    CHECK(s.model.sessions_to_review().size() == 50);
+    // A new grouping starts again at the newest.
+    s.press(s.words.text("audit.older"));
+    s.press(s.words.text("audit.by.clinician"));
+    CHECK(s.model.sessions_to_review_skipped() == 0);
+
+    s.press(s.words.text("audit.export"));
+    const std::filesystem::path documents = s.dir.path / "Documents";
+    REQUIRE_FALSE(s.model.last_export().empty());
+    CHECK(std::filesystem::path(s.model.last_export()).parent_path() == documents);
+    std::ifstream review(documents / s.model.last_export_review());
+    std::string line;
+    int lines = 0;
+    while (std::getline(review, line)) ++lines;
+    CHECK(lines == 1 + 57);
+    CHECK(s.heard().find(s.model.last_export_review()) != std::string::npos);
+    // Export again: new files beside the first, which stay as they were.
+    const std::string first = s.model.last_export();
+    s.press(s.words.text("audit.export"));
+    CHECK(s.model.last_export() != first);
+    CHECK(std::filesystem::exists(first));
 }

@@ -275,6 +275,7 @@ ViewPress draw_view(const DrawContext& dc, const ScreenView& view, PageState& st
             count = answers_from(view, i);
             width = side_by_side_width(dc, view, i, count);  // 0: one below another
         }
+        if (state.to_anchor && view.anchor == i) ImGui::SetScrollHereY(0.0f);
         for (std::size_t k = i; k < i + count; ++k) {
             if (k > i && width > 0.0f) ImGui::SameLine();
             ViewPress p = draw_block(dc, view.blocks[k], static_cast<int>(k), state, width);

@@ -16,6 +16,7 @@ struct PageState {
     std::map<std::string, std::string>& drafts;  // text being typed, by item, until it is recorded
     bool first_frame = false;                    // the page just opened: the keyboard goes to its text field
     bool just_saved = false;                     // a save's confirmation is brought into view
+    bool to_anchor = false;                      // the view's anchor block is brought to the top
 };
 
 struct ViewPress {
