@@ -336,7 +336,8 @@ PushReport push_site(Database& site, const std::string& site_path, PgConnection&
             central.query("INSERT INTO event SELECT * FROM incoming_event").run();
         } catch (const CentralError& e) {
             if (e.sqlstate() != "42501" && e.sqlstate() != "23505") throw;
-            throw PushRefused(site_path + ": a session in this push is already in the central database from another site; "
+            // Whether the server refuses the row (row-level security) or skips it, the user is told the same.
+            throw PushRefused(site_path + ": a session of this push is already in the central database from another site; "
                                           "a session belongs to one site, so nothing more was sent");
         }
         const std::vector<unsigned char> signature = key->sign(push_head_message(source, last_n, last_mac, digest));
