@@ -87,6 +87,12 @@ int pack_audit_facts(bool completed, std::optional<int> concordance, std::option
     return packed * 2 + (completed ? 1 : 0);
 }
 
+int pack_audit_facts(std::string_view status, std::optional<std::int64_t> concordance, std::optional<std::int64_t> knowledge_adequate,
+                     std::optional<std::int64_t> informed, std::optional<std::int64_t> sure_score) {
+    const auto fact = [](const std::optional<std::int64_t>& v) { return v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt; };
+    return pack_audit_facts(status == "completed", fact(concordance), fact(knowledge_adequate), fact(informed), fact(sure_score));
+}
+
 namespace {
 // A completed session to review: its choice goes against what the patient said mattered, or
 // SURE found decisional conflict.

@@ -93,6 +93,9 @@ std::string audit_packed_query(GroupBy group_by);
 // The facts as audit_query gives them (completed; the others nullopt where not assessable).
 int pack_audit_facts(bool completed, std::optional<int> concordance, std::optional<int> knowledge_adequate,
                      std::optional<int> informed, std::optional<int> sure_score);
+// The same from a session row as stored: its status and its fact columns (NULL: not assessable).
+int pack_audit_facts(std::string_view status, std::optional<std::int64_t> concordance, std::optional<std::int64_t> knowledge_adequate,
+                     std::optional<std::int64_t> informed, std::optional<std::int64_t> sure_score);
 
 // The events of the completed sessions begun at home, with the same filters and parameters:
 // rows of (group, session id, setting, item, new value as JSON text), in order of session and

@@ -21,11 +21,7 @@ struct SignedHead {
 // One site's chain: unbroken numbering, and the digest at every head it signed.
 void verify_site_chain(PgConnection& db, const std::string& source, const std::vector<unsigned char>& public_key,
                        CentralVerifyReport& report, Progress* progress, long long total_events) {
-    auto found = [&](TamperFinding f) {
-        if (report.record.problem) return;
-        report.record.problem = std::move(f);
-        report.problem_site = source;
-    };
+    auto found = [&](TamperFinding f) { report.note(std::move(f), source); };
     std::vector<SignedHead> heads;
     {
         PgQuery q = db.query("SELECT head_n, head_mac, digest, signature FROM push WHERE source = ?1 ORDER BY head_n");
@@ -112,11 +108,7 @@ CentralVerifyReport verify_central(const std::string& uri, Progress* progress) {
         ++report.sites;
         verify_site_chain(db, source, public_key, report, progress, total_events);
     }
-    auto found = [&](TamperFinding f, const std::string& site) {
-        if (report.record.problem) return;
-        report.record.problem = std::move(f);
-        report.problem_site = site;
-    };
+    auto found = [&](TamperFinding f, const std::string& site) { report.note(std::move(f), site); };
     // Events whose site is not known cannot have been pushed.
     {
         PgQuery stray = db.query(
@@ -186,9 +178,7 @@ CentralVerifyReport verify_central(const std::string& uri, Progress* progress) {
             }
             if (auto finding = check.check(row, evs)) found(std::move(*finding), batch_sources[i]);
             // The code the audit counts by must be the one the session's own figures give.
-            const auto fact = [](const std::optional<std::int64_t>& v) { return v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt; };
-            const int packed = pack_audit_facts(row.status == "completed", fact(row.concordance), fact(row.knowledge_adequate),
-                                                fact(row.informed_choice), fact(row.sure_score));
+            const int packed = pack_audit_facts(row.status, row.concordance, row.knowledge_adequate, row.informed_choice, row.sure_score);
             if (batch_codes[i] != packed) {
                 found({row.id, 0, 0, "session-changed",
                        "its audit code is recorded as " + std::to_string(batch_codes[i]) + " but its figures give " + std::to_string(packed)},

@@ -14,6 +14,12 @@ struct CentralVerifyReport {
     VerifyReport record;  // events, sessions and the first problem
     long long sites = 0;
     std::string problem_site;  // the site whose copy the problem is in, when it is about one
+    // Keeps the first problem found, and its site.
+    void note(TamperFinding finding, const std::string& site) {
+        if (record.problem) return;
+        record.problem = std::move(finding);
+        problem_site = site;
+    }
 };
 
 CentralVerifyReport verify_central(const std::string& uri, Progress* progress = nullptr);

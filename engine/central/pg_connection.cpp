@@ -61,7 +61,7 @@ void PgConnection::fail(const std::string& message, const std::string& sqlstate)
     throw CentralError(m_name + ": " + message, sqlstate);
 }
 
-void PgConnection::check(PGresult* result, ExecStatusType expected, std::string_view sql) const {
+void PgConnection::check(PGresult* result, ExecStatusType expected) const {
     const ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
     if (status == expected) {
         PQclear(result);
@@ -72,7 +72,6 @@ void PgConnection::check(PGresult* result, ExecStatusType expected, std::string_
     const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
     const std::string sqlstate = state ? state : "";
     PQclear(result);
-    (void)sql;
     if (PQstatus(m_conn.get()) != CONNECTION_OK) fail("the connection was lost: " + message, sqlstate);
     fail(message, sqlstate);
 }
@@ -80,7 +79,7 @@ void PgConnection::check(PGresult* result, ExecStatusType expected, std::string_
 void PgConnection::exec(const std::string& sql) {
     PGresult* result = PQexec(m_conn.get(), sql.c_str());
     const ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
-    check(result, status == PGRES_TUPLES_OK ? PGRES_TUPLES_OK : PGRES_COMMAND_OK, sql);
+    check(result, status == PGRES_TUPLES_OK ? PGRES_TUPLES_OK : PGRES_COMMAND_OK);
 }
 
 PgQuery PgConnection::query(std::string_view sql) { return PgQuery(*this, sql); }
@@ -196,10 +195,8 @@ bool PgQuery::step() {
         const char* tuples = PQcmdTuples(r);
         m_changed = tuples && *tuples ? std::strtoll(tuples, nullptr, 10) : 0;
         PQclear(r);
-        m_done = true;
         drain();
-        m_started = true;  // done until reset()
-        m_done = true;
+        m_started = m_done = true;  // done until reset()
         return false;
     }
     // The error result; then the connection's remaining results, before saying what failed.
@@ -273,9 +270,9 @@ void PgTransaction::commit() {
     m_connection.exec("COMMIT");
 }
 
-PgCopyIn::PgCopyIn(PgConnection& connection, const std::string& copy_sql) : m_connection(connection), m_sql(copy_sql) {
+PgCopyIn::PgCopyIn(PgConnection& connection, const std::string& copy_sql) : m_connection(connection) {
     PGresult* r = PQexec(m_connection.handle(), copy_sql.c_str());
-    m_connection.check(r, PGRES_COPY_IN, copy_sql);
+    m_connection.check(r, PGRES_COPY_IN);
 }
 
 PgCopyIn::~PgCopyIn() {
@@ -337,7 +334,7 @@ void PgCopyIn::finish() {
         m_connection.fail("sending rows failed: " + one_line(PQerrorMessage(m_connection.handle())));
     }
     PGresult* r = PQgetResult(m_connection.handle());
-    m_connection.check(r, PGRES_COMMAND_OK, m_sql);
+    m_connection.check(r, PGRES_COMMAND_OK);
     while (PGresult* rest = PQgetResult(m_connection.handle())) PQclear(rest);
 }
 

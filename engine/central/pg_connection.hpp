@@ -48,7 +48,7 @@ public:
     void exec(const std::string& sql);
     PgQuery query(std::string_view sql);
     // Throws CentralError for the result unless it has the expected status; clears it.
-    void check(PGresult* result, ExecStatusType expected, std::string_view sql) const;
+    void check(PGresult* result, ExecStatusType expected) const;
     [[noreturn]] void fail(const std::string& message, const std::string& sqlstate = "") const;
 
 private:
@@ -153,7 +153,6 @@ public:
 private:
     void flush();
     PgConnection& m_connection;
-    std::string m_sql;
     std::string m_buffer;
     bool m_first_in_row = true;
     bool m_open = true;

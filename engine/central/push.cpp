@@ -301,12 +301,8 @@ PushReport push_site(Database& site, const std::string& site_path, PgConnection&
                 integer_field(copy, s.informed_choice);
                 integer_field(copy, s.sure_score);
                 copy.field(s.event_count);
-                const auto fact = [](const std::optional<std::int64_t>& v) {
-                    return v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
-                };
-                copy.field(static_cast<std::int64_t>(pack_audit_facts(s.status == "completed", fact(s.concordance),
-                                                                      fact(s.knowledge_adequate), fact(s.informed_choice),
-                                                                      fact(s.sure_score))));
+                copy.field(static_cast<std::int64_t>(
+                    pack_audit_facts(s.status, s.concordance, s.knowledge_adequate, s.informed_choice, s.sure_score)));
                 copy.end_row();
             }
             copy.finish();
