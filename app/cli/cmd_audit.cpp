@@ -105,7 +105,11 @@ int run_verify(const Arguments& arguments) {
                       << ": the chain key is missing, so the answers cannot be verified (restore the key file from where it was kept)\n";
             return Exit::failed;
         }
-        const VerifyReport report = verify_record(db, key ? *key : ChainKey::random(), receipts_path(*db_path));
+        VerifyReport report;
+        {
+            TerminalProgress progress;  // erased before the verdict is printed
+            report = verify_record(db, key ? *key : ChainKey::random(), receipts_path(*db_path), &progress);
+        }
         if (report.problem) {
             std::cerr << *db_path << ": " << report.problem->to_line() << '\n';
             std::cout << "tampering found\n";

@@ -4,6 +4,7 @@
 // off; replaying each session's events catches edits to its audit figures.
 #pragma once
 #include "engine/content/library.hpp"
+#include "engine/core/progress.hpp"
 #include "engine/store/chain_key.hpp"
 #include "engine/store/database.hpp"
 
@@ -38,6 +39,8 @@ struct VerifyReport {
 // "record #N <link in hex>", for the person who keeps the witness.
 std::string chain_head_text(const VerifyReport& report);
 
-VerifyReport verify_record(const Database& db, const ChainKey& key, const std::string& receipts);
+// Checks every event's link and every session against its events, side by side on two threads
+// over one read snapshot (the caller's transaction, if it has one). Progress counts sessions.
+VerifyReport verify_record(const Database& db, const ChainKey& key, const std::string& receipts, Progress* progress = nullptr);
 
 }  // namespace bran

@@ -36,24 +36,6 @@ std::string push_head_message(const std::string& source, std::int64_t head_n, co
 
 namespace {
 
-// Everything read from the site database within one read transaction: what is verified is what
-// is sent, however many answers the kiosk records meanwhile.
-class ReadSnapshot {
-public:
-    explicit ReadSnapshot(Database& db) : m_db(db) { m_db.exec("BEGIN"); }
-    ~ReadSnapshot() {
-        try {
-            m_db.exec("ROLLBACK");
-        } catch (...) {
-        }
-    }
-    ReadSnapshot(const ReadSnapshot&) = delete;
-    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
-
-private:
-    Database& m_db;
-};
-
 struct CentralHead {
     std::int64_t n = 0;
     std::vector<unsigned char> mac;
@@ -159,9 +141,8 @@ PushReport push_site(Database& site, const std::string& site_path, PgConnection&
         throw PushRefused(site_path + ": its sessions carry an older bran's figures: run `bran audit --db " + site_path +
                           "` once (it assesses them again), then push; nothing was sent");
     }
-    ReadSnapshot snapshot(site);
-    if (progress) progress->update("checking the site database", 0, 0);
-    const VerifyReport verified = verify_record(site, *key, receipts_path(site_path));
+    ReadSnapshot snapshot(site.handle());  // what is verified is what is sent, however much the kiosk records meanwhile
+    const VerifyReport verified = verify_record(site, *key, receipts_path(site_path), progress);
     if (verified.problem) {
         throw PushRefused(site_path + ": fails bran audit verify, so nothing was sent: " + verified.problem->to_line());
     }

@@ -27,6 +27,7 @@ ChainKey ChainKey::random() {
     require_sodium();
     ChainKey key;
     randombytes_buf(key.m_key.data(), key.m_key.size());
+    key.prepare_link_state();
     return key;
 }
 
@@ -144,6 +145,7 @@ std::optional<ChainKey> ChainKey::existing(const std::string& database_path) {
     require_sodium();
     ChainKey key;
     if (!read_key(key_path(database_path), key.m_key)) return std::nullopt;
+    key.prepare_link_state();
     return key;
 }
 
@@ -160,9 +162,10 @@ ChainKey ChainKey::for_recording(const Database& db) {
                               "a new one, which would make every earlier answer look tampered with");
 }
 
-std::vector<unsigned char> ChainKey::link(const std::vector<unsigned char>& previous, const std::string& canonical_event) const {
-    crypto_auth_hmacsha256_state state;
-    crypto_auth_hmacsha256_init(&state, m_key.data(), m_key.size());
+void ChainKey::prepare_link_state() { crypto_auth_hmacsha256_init(&m_keyed, m_key.data(), m_key.size()); }
+
+std::vector<unsigned char> ChainKey::link(const std::vector<unsigned char>& previous, std::string_view canonical_event) const {
+    crypto_auth_hmacsha256_state state = m_keyed;
     crypto_auth_hmacsha256_update(&state, previous.data(), previous.size());
     crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(canonical_event.data()),
                                   canonical_event.size());

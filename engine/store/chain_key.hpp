@@ -3,9 +3,12 @@
 #pragma once
 #include "engine/store/database.hpp"
 
+#include <sodium.h>
+
 #include <array>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace bran {
@@ -24,7 +27,7 @@ public:
     static ChainKey random();
 
     // HMAC-SHA-256 of the previous link and this event's canonical bytes.
-    std::vector<unsigned char> link(const std::vector<unsigned char>& previous, const std::string& canonical_event) const;
+    std::vector<unsigned char> link(const std::vector<unsigned char>& previous, std::string_view canonical_event) const;
 
     // A site signs the chain heads it sends to a central database (Ed25519, from this key), so
     // that the central copy can be checked by anyone holding the public half and forged by no one.
@@ -32,7 +35,10 @@ public:
     std::vector<unsigned char> sign(const std::string& message) const;
 
 private:
+    // The keyed hash's state after the key (two of a link's nine SHA-256 blocks), copied for each link.
+    void prepare_link_state();
     std::array<unsigned char, 32> m_key{};
+    crypto_auth_hmacsha256_state m_keyed{};
 };
 
 bool signature_is_valid(const std::vector<unsigned char>& public_key, const std::string& message,

@@ -83,6 +83,44 @@ std::string canonical_event(const EventRow& e) {
         .dump();
 }
 
+void append_json_string(std::string& out, std::string_view text) {
+    static constexpr char hex[] = "0123456789abcdef";
+    out += '"';
+    std::size_t plain = 0;  // where the run of bytes copied as they are began
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte >= 0x20 && byte != '"' && byte != '\\') continue;
+        out.append(text.substr(plain, i - plain));
+        plain = i + 1;
+        switch (byte) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                out += "\\u00";
+                out += hex[byte >> 4];
+                out += hex[byte & 0xF];
+        }
+    }
+    out.append(text.substr(plain));
+    out += '"';
+}
+
+void CopiedEventRow::copy(const Statement& row) {
+    m_n = row.integer(0);
+    m_seq = row.integer(2);
+    for (int column = 1; column <= 8; ++column) {
+        const auto i = static_cast<std::size_t>(column);
+        m_null[i] = row.is_null(column);
+        m_text[i].assign(row.text_view(column));
+    }
+    m_mac = row.blob(9);
+}
+
 SessionStore::SessionStore(Database& db, ChainKey key)
     : m_db(db), m_key(std::move(key)), m_receipts(db.path() == ":memory:" ? "" : receipts_path(db.path())) {}
 

@@ -18,4 +18,19 @@ private:
     bool m_open = true;
 };
 
+// A read transaction: everything read inside it comes from one snapshot of the database, however
+// much is recorded meanwhile. Where the connection is already inside a transaction (push verifies
+// inside its own), that one's snapshot serves and this scope does nothing.
+class ReadSnapshot {
+public:
+    explicit ReadSnapshot(sqlite3* db);
+    ~ReadSnapshot();
+    ReadSnapshot(const ReadSnapshot&) = delete;
+    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+private:
+    sqlite3* m_db;
+    bool m_open = false;
+};
+
 }  // namespace bran
