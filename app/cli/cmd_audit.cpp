@@ -171,7 +171,10 @@ int run_report(const Arguments& arguments) {
         } else {
             facts_from_older_rule_after_assessing_again(*db_path);
             Database db = Database::open(*db_path, Database::Mode::read_only);
-            groups = read_audit(db, filter);
+            {
+                TerminalProgress progress;
+                groups = read_audit(db, filter, &progress);
+            }
             to_review = read_sessions_to_review(db, filter, static_cast<int>(sessions_shown_for_review));
             to_review_total = count_sessions_to_review(db, filter);
         }
@@ -229,7 +232,11 @@ int run_audit(const std::vector<std::string>& args) {
     return run_guarded("audit", *db_path, [&]() -> int {
         const bool older_rule = facts_from_older_rule_after_assessing_again(*db_path);
         Database db = Database::open(*db_path, Database::Mode::read_only);
-        const auto groups = read_audit(db, filter);
+        std::vector<GroupFigures> groups;
+        {
+            TerminalProgress progress;  // erased before the figures are printed
+            groups = read_audit(db, filter, &progress);
+        }
         const ConcordanceRule rule = older_rule ? ConcordanceRule::older_weighted_sum : ConcordanceRule::current;
         if (older_rule) {
             std::cerr << *db_path << ": value concordance here is by the older rule (highest sum of fixed scores): "

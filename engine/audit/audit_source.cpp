@@ -16,17 +16,19 @@ std::string_view text_view(sqlite3_stmt* s, int column) {
 }
 }  // namespace
 
-std::vector<GroupFigures> read_audit(const Database& db, const AuditFilter& filter) {
-    return summarise(read_audit_buckets(db, filter), filter.group_by, read_home_to_clinic(db, filter));
+std::vector<GroupFigures> read_audit(const Database& db, const AuditFilter& filter, Progress* progress) {
+    return summarise(read_audit_buckets(db, filter, progress), filter.group_by, read_home_to_clinic(db, filter));
 }
 
-std::vector<AuditBucket> read_audit_buckets(const Database& db, const AuditFilter& filter) {
+std::vector<AuditBucket> read_audit_buckets(const Database& db, const AuditFilter& filter, Progress* progress) {
     // No mmap: over 10^6 sessions it was no faster and kept the whole file (300 MB) resident.
     Statement s = db.prepare(audit_query(filter.group_by));
     s.bind(1, filter.aid).bind(2, filter.from).bind(3, filter.to);
     AuditAccumulator accumulator;
     sqlite3_stmt* raw = s.handle();
+    std::uint64_t sessions = 0;
     while (s.step()) {
+        if (progress && ++sessions % 4096 == 0) progress->update("counting", sessions, 0);
         accumulator.add(row_group(s, filter.group_by), text_view(raw, 1), sqlite3_column_int(raw, 2) == 1, optional_int(raw, 3),
                         optional_int(raw, 4), optional_int(raw, 5), optional_int(raw, 6));
     }

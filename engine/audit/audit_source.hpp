@@ -1,6 +1,7 @@
 // Runs the audit query (engine/audit/report) against a bran SQLite database.
 #pragma once
 #include "engine/content/aid.hpp"
+#include "engine/core/progress.hpp"
 #include "engine/decision/answers.hpp"
 #include "engine/audit/report.hpp"
 #include "engine/store/database.hpp"
@@ -13,10 +14,11 @@
 
 namespace bran {
 
-// The whole audit, as every report shows it: the figures of each group, home-to-clinic moves included.
-std::vector<GroupFigures> read_audit(const Database& db, const AuditFilter& filter);
+// The whole audit, as every report shows it: the figures of each group, home-to-clinic moves
+// included. Progress counts the sessions read (their total is not known ahead).
+std::vector<GroupFigures> read_audit(const Database& db, const AuditFilter& filter, Progress* progress = nullptr);
 
-std::vector<AuditBucket> read_audit_buckets(const Database& db, const AuditFilter& filter);
+std::vector<AuditBucket> read_audit_buckets(const Database& db, const AuditFilter& filter, Progress* progress = nullptr);
 // By group: how choices and ratings moved between home and the clinic.
 std::map<std::string, HomeToClinicFigures> read_home_to_clinic(const Database& db, const AuditFilter& filter);
 
