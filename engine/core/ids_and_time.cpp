@@ -84,16 +84,32 @@ bool read_utc_offset(Scanner& scan) {
 
 }  // namespace
 
-std::string new_uuid() {
-    if (sodium_init() < 0) std::abort();  // libsodium cannot fail to initialise on Linux
-    unsigned char b[16];
-    randombytes_buf(b, sizeof b);
-    b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);
+namespace {
+
+// 16 bytes as a lowercase UUID of the given version (RFC 9562 variant).
+std::string uuid_text(unsigned char* b, int version) {
+    b[6] = static_cast<unsigned char>((b[6] & 0x0F) | (version << 4));
     b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);
     char out[37];
     std::snprintf(out, sizeof out, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1], b[2],
                   b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
     return out;
+}
+
+}  // namespace
+
+std::string new_uuid() {
+    if (sodium_init() < 0) std::abort();  // libsodium cannot fail to initialise on Linux
+    unsigned char b[16];
+    randombytes_buf(b, sizeof b);
+    return uuid_text(b, 4);
+}
+
+std::string uuid_from_name(const std::string& name) {
+    if (sodium_init() < 0) std::abort();
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(name.data()), name.size());
+    return uuid_text(digest, 8);
 }
 
 bool is_uuid(const std::string& text) {

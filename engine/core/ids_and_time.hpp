@@ -8,6 +8,9 @@ namespace bran {
 
 // A random (version 4) UUID, lowercase.
 std::string new_uuid();
+// The same UUID for the same name, every time: the first 16 bytes of the name's SHA-256 as a
+// version 8 UUID (RFC 9562's form for a name-based UUID with a hash other than SHA-1).
+std::string uuid_from_name(const std::string& name);
 // True for a lowercase 8-4-4-4-12 hexadecimal UUID, any version.
 bool is_uuid(const std::string& text);
 

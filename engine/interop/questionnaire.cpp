@@ -84,8 +84,10 @@ public:
                 items.push_back(item);
             }
         }
-        // 0 to 4, as stored and as the record carries them; the words of each step are in the
-        // question, since an integer answer has no display of its own in FHIR R4.
+        // 0 to 4, as stored and as the record carries them, bounded by FHIR's minValue and
+        // maxValue; the words of each step are in the question, since an integer has no display
+        // of its own in FHIR R4. (As answerOptions, LHC-Forms showed 0 as "undefined" and lost it
+        // when it read a response back.)
         for (const Criterion& criterion : m_aid.criteria) {
             const Text& asked = criterion.question.empty() ? criterion.label : criterion.question;
             const Localized text = localize([&](const std::string& locale) {
@@ -99,7 +101,8 @@ public:
                 return it->second + " (" + scale + ")";
             }, m_aid.locales);
             json item = question("value." + criterion.id, "integer", text);
-            for (int step = 0; step <= 4; ++step) item["answerOption"].push_back({{"valueInteger", step}});
+            item["extension"] = json::array({{{"url", "http://hl7.org/fhir/StructureDefinition/minValue"}, {"valueInteger", 0}},
+                                             {{"url", "http://hl7.org/fhir/StructureDefinition/maxValue"}, {"valueInteger", 4}}});
             items.push_back(item);
         }
         for (const Question& q : m_aid.knowledge.questions) {

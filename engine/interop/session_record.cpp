@@ -179,8 +179,11 @@ public:
 
 private:
     void allow_fhir_metadata(FieldReader& r) {
-        for (const char* key : {"meta", "text", "language", "implicitRules", "contained", "modifierExtension"}) {
-            r.any(key, Need::optional);
+        for (const char* key : {"meta", "text", "language", "implicitRules", "contained"}) r.any(key, Need::optional);
+        // FHIR: a reader SHALL NOT ignore a modifier extension it does not understand.
+        if (r.any("modifierExtension", Need::optional)) {
+            m_out.add(m_json->error(r.child("modifierExtension"), "bran does not know this modifier extension, which may change "
+                                                                    "what the record means: it cannot be imported"));
         }
     }
 
@@ -237,17 +240,29 @@ private:
         allow_fhir_metadata(r);
         RecordedSession session;
         session.pointer = r.pointer();
-        const auto id = r.string("id", Need::required);
-        if (id && !is_uuid(*id)) m_out.add(m_json->error(r.child("id"), "must be a session UUID such as 0f8fad5b-d9cb-469f-a165-70867728950e"));
-        if (r.object("identifier", Need::required)) {
+        // bran's own records carry the session's UUID as id and identifier. A response from
+        // another FHIR tool (a forms renderer) has neither, or an id of its own: its session id is
+        // made from what it holds, the same at every import, so importing it twice changes nothing.
+        const auto given_id = r.string("id", Need::optional);
+        std::optional<std::string> id = given_id && is_uuid(*given_id) ? given_id : std::nullopt;
+        if (r.object("identifier", Need::optional)) {
             FieldReader identifier(*m_json, r.child("identifier"), m_out);
-            if (auto s = identifier.string("system", Need::required); s && *s != "urn:bran:session") {
-                m_out.add(m_json->error(identifier.child("system"), "must be \"urn:bran:session\""));
+            const auto system = identifier.string("system", Need::optional);
+            const auto value = identifier.string("value", Need::optional);
+            // A record that says it is a bran session must be one; another system's identifier is that system's.
+            if (system && *system == "urn:bran:session") {
+                if (!id) {
+                    m_out.add(m_json->error(r.child("id"), "must be a session UUID such as 0f8fad5b-d9cb-469f-a165-70867728950e"));
+                } else if (!value || *value != *id) {
+                    m_out.add(m_json->error(identifier.child("value"), "must be the same as /id (" + *id + ")"));
+                }
             }
-            if (auto v = identifier.string("value", Need::required); v && id && *v != *id) {
-                m_out.add(m_json->error(identifier.child("value"), "must be the same as /id (" + *id + ")"));
-            }
+            for (const char* other : {"use", "type", "period", "assigner"}) identifier.any(other, Need::optional);
             identifier.reject_unknown();
+        }
+        if (!id) {
+            const json* whole = m_json->find(r.pointer());
+            id = uuid_from_name("urn:bran:import-of:" + (given_id ? "id:" + *given_id : "content:" + (whole ? whole->dump() : "")));
         }
         const Aid* aid = nullptr;
         if (auto questionnaire = r.string("questionnaire", Need::required)) {
@@ -274,15 +289,17 @@ private:
             }
             status = *s;
         }
-        const auto authored = r.string("authored", Need::required);
-        if (authored && !is_iso_timestamp(*authored)) {
+        // FHIR lets a response leave out when it was written: then it counts from its import.
+        auto authored = r.string("authored", Need::optional);
+        if (!authored) authored = now_iso();
+        else if (!is_iso_timestamp(*authored)) {
             m_out.add(m_json->error(r.child("authored"), "must be a date and time with a time zone, e.g. 2026-11-23T10:15:00+00:00"));
         }
         session.row.meta.pseudonym = identifier_value(r, "subject", "urn:bran:patient");
         session.row.meta.clinician = identifier_value(r, "author", "urn:bran:clinician");
         session.row.started_at = authored.value_or("");
         read_extensions(r, session, status);
-        if (id) session.row.id = *id;
+        session.row.id = *id;
         session.row.updated_at = authored.value_or("");
         session.row.status = status;
         session.aid = aid;

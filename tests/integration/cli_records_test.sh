@@ -69,7 +69,8 @@ def item_index(prefix):
 cases = {
   'resource-type':   (lambda r: r.__setitem__('resourceType', 'Observation'), E + '/resourceType'),
   'id':              (lambda r: r.__setitem__('id', 'not-a-uuid'), E + '/id'),
-  'identifier':      (lambda r: r['identifier'].__setitem__('system', 'urn:other'), E + '/identifier/system'),
+  # (An identifier of another system is that system's own: FHIR allows it, and a forms tool's
+  # response may carry one. Only one that says it is a bran session must match the id.)
   'identifier-value':(lambda r: r['identifier'].__setitem__('value', '00000000-0000-4000-8000-000000000000'), E + '/identifier/value'),
   'questionnaire':   (lambda r: r.__setitem__('questionnaire', 'urn:bran:decision-aid:no-such-aid|1.0.0'), E + '/questionnaire'),
   'aid-version':     (lambda r: r.__setitem__('questionnaire', r['questionnaire'].split('|')[0] + '|9.9.9'), E + '/questionnaire'),

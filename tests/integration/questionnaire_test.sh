@@ -54,7 +54,7 @@ for path in sorted(glob.glob(os.path.join(source, 'content', 'decision-aids', '*
     for inp in aid.get('personalisation', {}).get('inputs', []):
         want['risk.' + inp['id']] = ('choice', [c['id'] for c in inp['choices']])
     for c in aid['criteria']:
-        want['value.' + c['id']] = ('integer', [0, 1, 2, 3, 4])
+        want['value.' + c['id']] = ('integer', None)
     for k in aid['knowledge']['questions']:
         want['knowledge.' + k['id']] = ('choice', [a['id'] for a in k['answers']])
     for s in ('sure', 'understand', 'risk-benefit', 'encouragement'):
@@ -67,6 +67,9 @@ for path in sorted(glob.glob(os.path.join(source, 'content', 'decision-aids', '*
         if 'answerOption' in item:
             answers = [o['valueCoding']['code'] if 'valueCoding' in o else o['valueInteger'] for o in item['answerOption']]
         got[item['linkId']] = (item['type'], answers)
+        if item['type'] == 'integer':
+            bounds = {x['url'].rsplit('/', 1)[1]: x['valueInteger'] for x in item.get('extension', [])}
+            if bounds != {'minValue': 0, 'maxValue': 4}: problems.append('%s: %s is not bounded 0 to 4' % (aid['id'], item['linkId']))
         if not item.get('text'): problems.append('%s: %s has no text' % (aid['id'], item['linkId']))
         if 'cy' in aid['locales'] and '_text' not in item:
             problems.append('%s: %s has no Welsh text' % (aid['id'], item['linkId']))
@@ -94,7 +97,7 @@ for e in records['entry']:
         if not item: problems.append('record %s: %s is no item of its Questionnaire' % (r['id'], answered['linkId'])); continue
         value = answered['answer'][0]
         if field[item['type']] not in value: problems.append('record %s: %s answered as %s' % (r['id'], answered['linkId'], list(value)))
-        allowed = [o.get('valueInteger', o.get('valueCoding', {}).get('code')) for o in item.get('answerOption', [])]
+        allowed = [o.get('valueInteger', o.get('valueCoding', {}).get('code')) for o in item.get('answerOption', [])] or (list(range(5)) if item['type'] == 'integer' else [])
         chosen = value.get('valueInteger', value.get('valueCoding', {}).get('code'))
         if allowed and chosen not in allowed: problems.append('record %s: %s = %s is not one of its answers' % (r['id'], answered['linkId'], chosen))
 for p in problems: print('  ' + p, file=sys.stderr)
