@@ -131,4 +131,10 @@ expect_err_match "^$WORK/cut.json:[0-9]+:[0-9]+: not valid JSON"
 "$BRAN" export fhir --db "$WORK/other.db" > "$WORK/other.json"
 expect_exit 1 -- "$BRAN" import "$WORK/cut.json" "$WORK/other.json" --db "$WORK/target.db"
 expect_out_match "^3 imported, 0 already recorded, 1 files rejected$"
+# The same session twice in one file: refused, naming the second, nothing imported.
+python3 -c "import json,sys; b=json.load(open(sys.argv[1])); b['entry'].append(b['entry'][0]); json.dump(b, open(sys.argv[2], 'w'), indent=1)" \
+  "$WORK/other.json" "$WORK/twice.json"
+expect_exit 1 -- "$BRAN" import "$WORK/twice.json" --db "$WORK/twice.db"
+expect_err_match "^$WORK/twice.json:[0-9]+:[0-9]+: /entry/3/resource/id: session [0-9a-f-]{36} appears twice in this file$"
+expect_out_match "^0 imported, 0 already recorded, 1 files rejected$"
 finish
