@@ -113,7 +113,7 @@ for path in sorted(glob.glob(os.path.join(source, 'content', 'decision-aids', '*
                 # The first outcome the verdict weighed is pictured on the first two pages, as a
                 # count ("17 out of 1,000 people like you") under each option's name.
                 # (Four weighed outcomes after a verdict of six ratings, as the PSA aid has, are more
-                # than two pages hold: the table then begins the third page, whole.)
+                # than two pages hold: the table begins on the second page and ends on the third.)
                 if outcome['id'] in weighed and outcome['id'] == first_weighed and len(weighed) <= 3:
                     if locale == 'cy':
                         lead = 'Dim un' if count == 0 else grouped(count)
