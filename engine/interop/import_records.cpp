@@ -62,8 +62,9 @@ std::string shown(const std::optional<std::string>& value) { return value ? "\""
 
 // Who and where a session is credited to, and when it began, are audit facts: a record that
 // says otherwise is a different account of the session, not the same one again. A fact the
-// record leaves out says nothing against what is recorded.
-std::vector<std::string> different_facts(const SessionRow& here, const SessionRow& incoming) {
+// record leaves out says nothing against what is recorded (a record with no time of its own is
+// given its import's, which says nothing either).
+std::vector<std::string> different_facts(const SessionRow& here, const SessionRow& incoming, bool time_given) {
     std::vector<std::string> differences;
     auto compare = [&](const char* what, const std::optional<std::string>& recorded, const std::optional<std::string>& given) {
         if (given && recorded != given) {
@@ -72,7 +73,7 @@ std::vector<std::string> different_facts(const SessionRow& here, const SessionRo
     };
     compare("clinician", here.meta.clinician, incoming.meta.clinician);
     compare("site", here.meta.site, incoming.meta.site);
-    compare("start", here.started_at, incoming.started_at);
+    if (time_given) compare("start", here.started_at, incoming.started_at);
     return differences;
 }
 
@@ -88,7 +89,7 @@ bool same_answers(const SessionStore& store, const SessionRow& here, const Recor
 bool already_recorded_as_is(const SessionStore& store, const SessionRow& here, const RecordedSession& incoming,
                             const LocatedJson& json, Diagnostics& problems) {
     const std::string nothing_changed = "; nothing recorded was changed";
-    const std::vector<std::string> differences = different_facts(here, incoming.row);
+    const std::vector<std::string> differences = different_facts(here, incoming.row, incoming.time_given);
     for (const std::string& difference : differences) {
         problems.add(json.error(incoming.pointer, "session " + here.id + " is already recorded with a different " +
                                                       difference + nothing_changed));

@@ -291,6 +291,7 @@ private:
         }
         // FHIR lets a response leave out when it was written: then it counts from its import.
         auto authored = r.string("authored", Need::optional);
+        session.time_given = authored.has_value();
         if (!authored) authored = now_iso();
         else if (!is_iso_timestamp(*authored)) {
             m_out.add(m_json->error(r.child("authored"), "must be a date and time with a time zone, e.g. 2026-11-23T10:15:00+00:00"));

@@ -42,6 +42,7 @@ struct RecordedSession {
     Answers answers;
     std::vector<EventRow> events;  // one per answer, then the status
     std::string pointer;           // where in the file, for messages
+    bool time_given = true;        // false: the record gave no time ("authored"), so its import's is used
 };
 
 // Reads every QuestionnaireResponse in a file (one, or a Bundle of them). Any problem becomes a

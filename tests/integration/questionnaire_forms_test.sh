@@ -104,4 +104,11 @@ expect_exit 1 -- "$BRAN" import "$WORK/modifier.json" --db "$WORK/refused.db"
 expect_err_match "modifier.json:[0-9]+:[0-9]+: /modifierExtension: bran does not know this modifier extension"
 expect_exit 1 -- "$BRAN" import "$WORK/out-of-range.json" --db "$WORK/refused.db"
 expect_err_match "out-of-range.json:[0-9]+:[0-9]+: /item/[0-9]+/answer/0/valueInteger: "
+# A response that gives no time is counted from its import, and importing it again changes nothing.
+python3 -c "import json,sys; r=json.load(open(sys.argv[1])); del r['authored']; json.dump(r, open(sys.argv[2], 'w'))" \
+  "$WORK/knee-osteoarthritis.lforms.json" "$WORK/untimed.json"
+expect_exit 0 -- "$BRAN" import "$WORK/untimed.json" --db "$WORK/untimed.db"
+expect_out_match "^1 imported, 0 already recorded, 0 files rejected$"
+expect_exit 0 -- "$BRAN" import "$WORK/untimed.json" --db "$WORK/untimed.db"
+expect_out_match "^0 imported, 1 already recorded, 0 files rejected$"
 finish
