@@ -4,11 +4,14 @@
 #include "app/cli/terminal_progress.hpp"
 #include "engine/core/ids_and_time.hpp"
 #include "engine/core/terminal_text.hpp"
+#include "engine/central/import_to_central.hpp"
 #include "engine/central/pg_connection.hpp"
 #include "engine/interop/import_records.hpp"
 #include "engine/store/store_error.hpp"
 
+#include <functional>
 #include <iostream>
+#include <optional>
 
 namespace bran::cli {
 
@@ -33,8 +36,11 @@ exit status: 0 all imported, 1 any file rejected (the others are still imported)
 }
 
 namespace {
+// Run on each file before it is imported; a problem it adds rejects the file.
+using FileCheck = std::function<void(const std::string& file, const Library& aids, Diagnostics& problems)>;
+
 // The records into the site database at db_path; exit status as the command's.
-int import_into(const std::string& db_path, const Arguments& arguments) {
+int import_into(const std::string& db_path, const Arguments& arguments, const FileCheck& check_first = {}) {
     return run_guarded("import", db_path, [&]() -> int {
         Database db = Database::open(db_path);
         // The database's fault, said of the database: not of each record that could not go in.
@@ -54,7 +60,8 @@ int import_into(const std::string& db_path, const Arguments& arguments) {
         for (const std::string& file : arguments.positionals()) {
             Diagnostics problems;
             ImportReport report;
-            {
+            if (check_first) check_first(file, aids, problems);
+            if (!problems.has_errors()) {
                 TerminalProgress progress;
                 report = import_record_file(file, store, aids, problems, &progress);
             }
@@ -88,7 +95,12 @@ int run_import(const std::vector<std::string>& args) {
     // that the records join a signed chain like every other site's.
     const std::string site = arguments.value("site").value_or("import");
     const std::string staging = staging_database_path(printable_uri(*db_path), site);
-    const int imported = import_into(staging, arguments);
+    std::optional<PgConnection> central;
+    const int imported = import_into(staging, arguments, [&](const std::string& file, const Library& aids, Diagnostics& problems) {
+        if (!central) central.emplace(PgConnection::open(*db_path));
+        refuse_sessions_held_elsewhere(*central, site, file, aids, problems);
+    });
+    central.reset();
     const int pushed = run_push({"--db", staging, "--to", *db_path, "--site", site});
     return imported != Exit::ok ? imported : pushed;
 }

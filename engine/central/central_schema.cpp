@@ -115,6 +115,18 @@ CREATE POLICY read_all ON bran.site_role FOR SELECT TO bran_auditor USING (true)
             }
             return sql;
         }(),
+        // Records brought to the central database on a stick must not carry a session another
+        // site already sent (it is that site's). Row-level security hides other sites' rows from a
+        // site's role, so this function, run as the owner, says which of the given ids another
+        // site holds, and nothing else. (Its parameters are used by number: in the body, a column
+        // of the same name, session.site, would win over the parameter `site`.)
+        R"sql(
+CREATE FUNCTION bran.sessions_held_elsewhere(ids TEXT[], site TEXT) RETURNS TABLE (id TEXT, source TEXT)
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, bran
+  AS $$ SELECT s.id, s.source FROM bran.session s WHERE s.id = ANY ($1) AND s.source <> $2 ORDER BY s.id $$;
+REVOKE ALL ON FUNCTION bran.sessions_held_elsewhere(TEXT[], TEXT) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION bran.sessions_held_elsewhere(TEXT[], TEXT) TO bran_site, bran_auditor;
+)sql",
     };
     return steps;
 }

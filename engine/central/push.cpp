@@ -126,6 +126,18 @@ void integer_field(PgCopyIn& copy, const std::optional<std::int64_t>& value) {
 
 }  // namespace
 
+std::vector<std::pair<std::string, std::string>> sessions_held_elsewhere(PgConnection& central, const std::vector<std::string>& ids,
+                                                                         const std::string& site) {
+    // One text of the ids, split by the server: session ids are UUIDs, with no comma in them.
+    std::string joined;
+    for (const std::string& id : ids) joined += (joined.empty() ? "" : ",") + id;
+    PgQuery q = central.query("SELECT id, source FROM sessions_held_elsewhere(string_to_array(?1, ','), ?2)");
+    q.bind(1, joined).bind(2, site);
+    std::vector<std::pair<std::string, std::string>> held;
+    while (q.step()) held.emplace_back(q.text(0), q.text(1));
+    return held;
+}
+
 PushReport push_site(Database& site, const std::string& site_path, PgConnection& central, const std::string& source,
                      Progress* progress, std::int64_t batch_events) {
     PushReport report;

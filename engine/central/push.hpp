@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace bran {
@@ -30,6 +31,11 @@ struct PushReport {
 // The site's events at most `batch_events` at a time (more when a session is not yet whole).
 PushReport push_site(Database& site, const std::string& site_path, PgConnection& central, const std::string& source,
                      Progress* progress = nullptr, std::int64_t batch_events = 20000);
+
+// Which of `ids` the central database holds from a site other than `site`, with that site, in id
+// order: records brought to it as `site` must not carry them.
+std::vector<std::pair<std::string, std::string>> sessions_held_elsewhere(PgConnection& central, const std::vector<std::string>& ids,
+                                                                         const std::string& site);
 
 // The digest anyone can recompute over a site's events in order: each step SHA-256 of the one
 // before, the event's canonical bytes and the site's link.
