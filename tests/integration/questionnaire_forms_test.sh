@@ -88,6 +88,16 @@ PY
   rules "$WORK/$id.export.json" "$WORK/$id.q.json" && pass || fail "$id: bran's record breaks FHIR's rules for its Questionnaire"
 done
 
+# LHC-Forms' documented way in, a response given to addFormToPage to prepopulate the form, gives
+# the same audit as its form model does (the knee aid: ratings of 0 among them).
+if FILL_MODE=prepopulate bash "$SOURCE_DIR/tests/fhir/lforms/fill.sh" "$LFORMS_DIR" "$WORK/knee-osteoarthritis.q.json" \
+     "$WORK/knee-osteoarthritis.answers.json" "$WORK/prepopulated.json" > "$WORK/fill.out" 2>&1; then pass
+else fail "LHC-Forms could not prepopulate the knee aid"; cat "$WORK/fill.out" >&2; fi
+expect_exit 0 -- "$BRAN" import "$WORK/prepopulated.json" --db "$WORK/prepopulated.db"
+"$BRAN" audit --db "$WORK/prepopulated.db" --aid knee-osteoarthritis --format json > "$WORK/prepopulated.audit" 2>&1
+"$BRAN" audit --db "$WORK/knee-osteoarthritis.own.db" --aid knee-osteoarthritis --format json > "$WORK/own.audit" 2>&1
+cmp -s "$WORK/prepopulated.audit" "$WORK/own.audit" && pass || fail "the prepopulated response is counted differently"
+
 # What bran cannot accept from another tool is refused, saying where.
 python3 - "$WORK/knee-osteoarthritis.lforms.json" "$WORK/modifier.json" "$WORK/out-of-range.json" <<'PY'
 import json, sys
