@@ -24,8 +24,12 @@ install_npm "$RULES_DIR" "$SOURCE_DIR/tests/fhir/rules/package.json" @medplum/co
 schema() { NODE_PATH="$FHIR_DIR/node_modules" node "$SOURCE_DIR/tests/fhir/validate.js" "$@" > "$WORK/schema.out" 2>&1 || { cat "$WORK/schema.out"; return 1; }; }
 rules() { NODE_PATH="$RULES_DIR/node_modules" node "$SOURCE_DIR/tests/fhir/rules.js" "$@" > "$WORK/rules.out" 2>&1 || { cat "$WORK/rules.out"; return 1; }; }
 
-bash "$SOURCE_DIR/tests/fhir/rules_selftest.sh" "$RULES_DIR" > "$WORK/selftest.out" 2>&1 && pass \
-  || { fail "the second validator's self-test"; tail -20 "$WORK/selftest.out" >&2; }
+# The validator's own self-test runs no bran: under the sanitizers (BRAN_TIME_SCALE > 1) it adds
+# a minute and checks nothing new.
+if [ "${BRAN_TIME_SCALE:-1}" -eq 1 ]; then
+  bash "$SOURCE_DIR/tests/fhir/rules_selftest.sh" "$RULES_DIR" > "$WORK/selftest.out" 2>&1 && pass \
+    || { fail "the second validator's self-test"; tail -20 "$WORK/selftest.out" >&2; }
+fi
 
 for aid_file in "$SOURCE_DIR"/content/decision-aids/*.json; do
   id=$(basename "$aid_file" .json)
