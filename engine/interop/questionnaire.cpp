@@ -34,9 +34,9 @@ Localized localize(const std::function<std::string(const std::string&)>& in, con
     return out;
 }
 
-class Builder {
+class QuestionnaireWriter {
 public:
-    Builder(const Aid& aid, const std::map<std::string, const Catalog*>& words) : m_aid(aid), m_words(words) {}
+    QuestionnaireWriter(const Aid& aid, const std::map<std::string, const Catalog*>& words) : m_aid(aid), m_words(words) {}
 
     // Sets `field` (and "_field" with its translations) on `target`.
     void put(json& target, const std::string& field, const Localized& value) const {
@@ -146,7 +146,7 @@ std::string computable_name(const std::string& id) {
 std::string questionnaire_url(const Aid& aid) { return "urn:bran:decision-aid:" + aid.id; }
 
 json to_questionnaire(const Aid& aid, const std::map<std::string, const Catalog*>& words) {
-    const Builder b(aid, words);
+    const QuestionnaireWriter b(aid, words);
     const bool reviewed = aid.review.status == "clinically reviewed";
     json q = {{"resourceType", "Questionnaire"},
               {"id", aid.id},
