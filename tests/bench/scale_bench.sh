@@ -104,15 +104,7 @@ for n in "${sizes[@]}"; do
     if [ ! -f "$BENCH_PG/$central.push" ]; then
       progress "  $n PostgreSQL: push (once)"
       rows="$BENCH_PG/$central-rows"
-      sqlite3 -csv "$db" "SELECT 'north', n, session_id, seq, at, setting, step, item, old_value, new_value,
-                                 '\\x' || lower(hex(mac)), '\\x' || lower(hex(randomblob(32))) FROM event ORDER BY n" > "$rows.events.csv"
-      sqlite3 -csv "$db" "SELECT id, 'north', aid_version_id, pseudonym, clinician, site, locale, started_at, updated_at, status,
-                                 step, choice, concordance, knowledge_correct, knowledge_answered, knowledge_adequate,
-                                 informed_choice, sure_score, event_count,
-                                 (status = 'completed') + 2 * (COALESCE(concordance + 1, 0) + 4 * (COALESCE(knowledge_adequate + 1, 0)
-                                   + 3 * (COALESCE(informed_choice + 1, 0) + 3 * COALESCE(sure_score + 1, 0))))
-                          FROM session" > "$rows.sessions.csv"
-      sqlite3 -csv "$db" "SELECT id, aid_id, version, content_hash, content FROM aid_version" > "$rows.aids.csv"
+      central_rows_csv "$db" "$rows"
       sql postgres "DROP DATABASE IF EXISTS ${central}_copy"
       sql postgres "CREATE DATABASE ${central}_copy"
       "$BRAN" db init --db "$(uri "${central}_copy")" > /dev/null
